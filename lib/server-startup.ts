@@ -1,0 +1,23 @@
+import { describeDbError } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { EnvError, getEnv } from "@/lib/env";
+import { getConnection } from "@/lib/db/connection";
+
+/** Runs once when a Next.js server process starts: validate configuration, then bring the schema up to date. */
+export async function startServerRuntime(): Promise<void> {
+  try {
+    getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`tenfold: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  try {
+    await migrateDatabase(await getConnection());
+  } catch (error) {
+    console.error(`tenfold: ${describeDbError(error)}`);
+    process.exit(1);
+  }
+}
