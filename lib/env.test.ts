@@ -36,6 +36,8 @@ describe("parseEnv", () => {
     [{ PORT: "abc" }, "PORT: must be a whole number from 1 to 65535"],
     [{ PORT: "70000" }, "PORT: must be a whole number from 1 to 65535"],
     [{ TENFOLD_REGIONS: "us-east-1,mars" }, "TENFOLD_REGIONS: must be a comma-separated list of AWS Region codes such as us-east-1,eu-west-1"],
+    [{ TENFOLD_SCHEDULE: "every hour" }, "TENFOLD_SCHEDULE: must be a cron expression such as '0 */6 * * *'"],
+    [{ TENFOLD_KNOWN_CIDRS: "10.0.0.0/8,nonsense" }, "TENFOLD_KNOWN_CIDRS: must be a comma-separated list of CIDR blocks such as 203.0.113.0/24"],
     [{ CRON_SECRET: "short" }, "CRON_SECRET: must be at least 16 characters"],
     [{ TENFOLD_ROLE_NAME: "bad role" }, "TENFOLD_ROLE_NAME: must be an IAM role name (letters, digits and +=,.@_-, at most 64)"],
   ])("rejects %o with one clear line", (source, message) => {

@@ -13,6 +13,12 @@ CREATE TABLE "accounts" (
 	"left_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "scan_org_evidence" (
+	"scan_id" uuid PRIMARY KEY NOT NULL,
+	"evidence" jsonb NOT NULL,
+	"collected_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "scans" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"trigger" text NOT NULL,
@@ -185,6 +191,13 @@ CREATE TABLE "users" (
 	"last_sign_in_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "app_settings" (
+	"key" text PRIMARY KEY NOT NULL,
+	"value" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "scan_org_evidence" ADD CONSTRAINT "scan_org_evidence_scan_id_scans_id_fk" FOREIGN KEY ("scan_id") REFERENCES "public"."scans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_snapshots" ADD CONSTRAINT "account_snapshots_scan_id_scans_id_fk" FOREIGN KEY ("scan_id") REFERENCES "public"."scans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_snapshots" ADD CONSTRAINT "account_snapshots_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "check_results" ADD CONSTRAINT "check_results_snapshot_id_account_snapshots_id_fk" FOREIGN KEY ("snapshot_id") REFERENCES "public"."account_snapshots"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

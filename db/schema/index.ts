@@ -5,3 +5,4 @@ export * from "./rollups";
 export * from "./workflow";
 export * from "./audit";
 export * from "./auth";
+export * from "./settings";

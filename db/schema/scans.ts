@@ -29,3 +29,13 @@ export const scans = pgTable(
   },
   (table) => [uniqueIndex("scans_slot_unique").on(table.slot)],
 );
+
+// Organisation-level evidence gathered once per scan (accounts, OU paths, tags, SCPs, org trails…) and read
+// by every account job of that scan. It holds configuration, never secret values.
+export const scanOrgEvidence = pgTable("scan_org_evidence", {
+  scanId: uuid("scan_id")
+    .primaryKey()
+    .references(() => scans.id, { onDelete: "cascade" }),
+  evidence: jsonb("evidence").notNull(),
+  collectedAt: timestamp("collected_at", { withTimezone: true }).notNull().defaultNow(),
+});

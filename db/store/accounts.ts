@@ -1,0 +1,55 @@
+import { inArray, isNull, notInArray, sql, and } from "drizzle-orm";
+import type { Db } from "../client";
+import { accounts } from "../schema";
+
+export type DiscoveredAccount = {
+  id: string;
+  name: string;
+  email: string;
+  state: string;
+  ouId: string | null;
+  ouPath: string;
+  tags: Record<string, string>;
+  owner: string | null;
+  joinedAt?: Date | null;
+};
+
+/** Upserts the accounts Organizations listed; accounts no longer listed are marked as having left. */
+export async function upsertDiscoveredAccounts(
+  db: Db,
+  discovered: DiscoveredAccount[],
+  options: { complete: boolean },
+): Promise<void> {
+  if (discovered.length === 0) return;
+  const now = new Date();
+  await db
+    .insert(accounts)
+    .values(discovered.map((account) => ({ ...account, joinedAt: account.joinedAt ?? null, lastSeenAt: now, leftAt: null })))
+    .onConflictDoUpdate({
+      target: accounts.id,
+      set: {
+        name: sql`excluded.name`,
+        email: sql`excluded.email`,
+        state: sql`excluded.state`,
+        ouId: sql`excluded.ou_id`,
+        ouPath: sql`excluded.ou_path`,
+        tags: sql`excluded.tags`,
+        owner: sql`excluded.owner`,
+        lastSeenAt: sql`excluded.last_seen_at`,
+        leftAt: sql`null`,
+      },
+    });
+  // Only a full listing can tell that an account left; a single-account rescan lists just one.
+  if (options.complete) {
+    await db
+      .update(accounts)
+      .set({ leftAt: now })
+      .where(and(isNull(accounts.leftAt), notInArray(accounts.id, discovered.map((account) => account.id))));
+  }
+}
+
+export async function listAccountIds(db: Db, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select({ id: accounts.id }).from(accounts).where(inArray(accounts.id, ids));
+  return rows.map((row) => row.id);
+}
