@@ -1,0 +1,1 @@
+export { parseCredentialReport, CredentialReportParseError, CREDENTIAL_REPORT_COLUMNS, parseReportBool, parseReportDate } from "./parse";

@@ -1,0 +1,13 @@
+/** The one error type handlers throw; each protocol encodes it in its own wire shape. */
+export class SandboxError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly httpStatus = 400,
+    /** awsQuery `<Type>`: Sender for client faults, Receiver for server faults. */
+    readonly fault: "Sender" | "Receiver" = httpStatus >= 500 ? "Receiver" : "Sender",
+  ) {
+    super(message);
+    this.name = code;
+  }
+}

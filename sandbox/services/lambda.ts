@@ -1,0 +1,19 @@
+import * as sdk from "@aws-sdk/client-lambda";
+import type * as T from "@aws-sdk/client-lambda";
+import { op, regionOf, type ServiceDef } from "../core";
+import { paginate } from "../paginate";
+
+export const lambda: ServiceDef = {
+  name: "lambda",
+  protocol: "restJson",
+  sdk,
+  global: false,
+  throttle: { code: "TooManyRequestsException", status: 429 },
+  handlers: {
+    ListFunctions: op<T.ListFunctionsRequest, T.ListFunctionsResponse>((ctx, input) => {
+      // At most 50 functions per page, whatever MaxItems says (checks.md §4).
+      const p = paginate(regionOf(ctx).lambdaFunctions ?? [], { token: input.Marker, max: input.MaxItems, defaultMax: 50, limit: 50, invalidTokenCode: "InvalidParameterValueException" });
+      return { Functions: p.items, NextMarker: p.next };
+    }),
+  },
+};
