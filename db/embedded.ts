@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { servePglite } from "./pglite-server";
 
 // The embedded default: PGlite keeps its data in a local folder and is served over the Postgres wire
 // protocol on loopback, so every process (web server, CLI, workers, pg-boss) uses the same node-postgres
@@ -47,7 +47,6 @@ export function readLiveLock(dataDir: string): LockInfo | undefined {
 export async function startEmbeddedPostgres(options: {
   dataDir: string | null;
   port?: number;
-  maxConnections?: number;
 }): Promise<EmbeddedHandle> {
   const { dataDir } = options;
   let lockFd: number | undefined;
@@ -64,14 +63,8 @@ export async function startEmbeddedPostgres(options: {
   }
   try {
     const db = await PGlite.create(dataDir ? path.join(dataDir, "pglite") : undefined);
-    const server = new PGLiteSocketServer({
-      db,
-      host: "127.0.0.1",
-      port: options.port ?? 0,
-      maxConnections: options.maxConnections ?? 64,
-    });
-    await server.start();
-    const port = Number(server.getServerConn().split(":").pop());
+    const server = await servePglite(db, { host: "127.0.0.1", port: options.port ?? 0 });
+    const port = server.port;
     if (lockFd !== undefined) {
       const info: LockInfo = { pid: process.pid, port, startedAt: new Date().toISOString() };
       writeSync(lockFd, JSON.stringify(info));
@@ -84,7 +77,7 @@ export async function startEmbeddedPostgres(options: {
       stop: async () => {
         if (stopped) return;
         stopped = true;
-        await server.stop();
+        await server.close();
         await db.close();
         if (dataDir) rmSync(lockFilePath(dataDir), { force: true });
       },

@@ -1,4 +1,5 @@
 // Types shared by the server, the protocols and the service modules.
+import { createRequire } from "node:module";
 import type { AccountData, RegionData, Scenario } from "./scenario/types";
 
 export type Protocol = "query" | "ec2" | "json1.0" | "json1.1" | "restJson" | "restXml";
@@ -39,8 +40,8 @@ export interface ServiceDef {
   /** Name used in the request log and in fault rules (the signing name, `s3control` for S3 Control). */
   name: string;
   protocol: Protocol;
-  /** The SDK client module; its `<Op>$` schemas drive decoding and encoding. */
-  sdk: Record<string, unknown>;
+  /** The SDK client module (loaded on first use); its `<Op>$` schemas drive decoding and encoding. */
+  sdk: () => Record<string, unknown>;
   version?: string;
   xmlNamespace?: string;
   targetPrefix?: string;
@@ -55,6 +56,17 @@ const EMPTY_REGION: Partial<RegionData> = Object.freeze({});
 /** The caller's resources in the request's Region (empty when the scenario has none there). */
 export function regionOf(ctx: Ctx, region = ctx.region): Partial<RegionData> {
   return ctx.account.regions[region] ?? EMPTY_REGION;
+}
+
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * An SDK client package loaded on first request for its service, so a process (or a test file)
+ * that exercises two services does not pay for loading all nineteen.
+ */
+export function sdkModule(pkg: string): () => Record<string, unknown> {
+  let mod: Record<string, unknown> | undefined;
+  return () => (mod ??= requireHere(pkg) as Record<string, unknown>);
 }
 
 /** A typed handler with the SDK's input type. */

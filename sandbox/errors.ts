@@ -6,6 +6,8 @@ export class SandboxError extends Error {
     readonly httpStatus = 400,
     /** awsQuery `<Type>`: Sender for client faults, Receiver for server faults. */
     readonly fault: "Sender" | "Receiver" = httpStatus >= 500 ? "Receiver" : "Sender",
+    /** Extra response headers, e.g. S3's `x-amz-bucket-region` on a redirect. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = code;

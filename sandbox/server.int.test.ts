@@ -49,7 +49,7 @@ describe("server edge cases (raw HTTP)", () => {
 
   it("S3 accepts virtual-hosted style (bucket in the Host) as well as path style", async () => {
     const c = await assumeRole(h.sb, A);
-    const headers = { authorization: auth(c.accessKeyId, "s3"), host: `a-locked-logs.localhost:${h.sb.port}` };
+    const headers = { authorization: auth(c.accessKeyId, "s3", "eu-west-1"), host: `a-locked-logs.localhost:${h.sb.port}` };
     const r = await raw({ method: "GET", path: "/?versioning", headers });
     expect(r.status).toBe(200);
     expect(r.body).toContain("<Status>Enabled</Status>");

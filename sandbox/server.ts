@@ -66,26 +66,29 @@ const AUTH: Record<Protocol, { invalid: [string, number]; expired: [string, numb
   restXml: { invalid: ["InvalidAccessKeyId", 403], expired: ["ExpiredToken", 400] },
 };
 
-let compiled: Map<string, CompiledService> | undefined;
+const DEFS = new Map(SERVICES.map((d) => [d.name, d]));
+const compiled = new Map<string, CompiledService>();
 
-/** Plans are built once per process from the SDK schemas; they never change. */
-function services(): Map<string, CompiledService> {
-  if (compiled) return compiled;
-  compiled = new Map();
-  for (const def of SERVICES) {
-    const ops = new Map<string, OperationPlan>();
-    const routes = [];
-    for (const op of Object.keys(def.handlers)) {
-      const plan = operationPlan(def.sdk, op);
-      ops.set(op, plan);
-      if (def.protocol === "restJson" || def.protocol === "restXml") {
-        const r = compileRoute(plan);
-        if (r) routes.push(r);
-      }
+/** A service's plans, built from its SDK schemas on first use and kept for the process (they never change). */
+function service(name: string): CompiledService | undefined {
+  const hit = compiled.get(name);
+  if (hit) return hit;
+  const def = DEFS.get(name);
+  if (!def) return undefined;
+  const sdk = def.sdk();
+  const ops = new Map<string, OperationPlan>();
+  const routes = [];
+  for (const op of Object.keys(def.handlers)) {
+    const plan = operationPlan(sdk, op);
+    ops.set(op, plan);
+    if (def.protocol === "restJson" || def.protocol === "restXml") {
+      const r = compileRoute(plan);
+      if (r) routes.push(r);
     }
-    compiled.set(def.name, { def, ops, routes });
   }
-  return compiled;
+  const svc = { def, ops, routes };
+  compiled.set(name, svc);
+  return svc;
 }
 
 const AUTH_RE = /Credential=([^/,\s]+)\/[^/]+\/([^/]+)\/([^/]+)\/aws4_request/;
@@ -100,7 +103,6 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const state: ServerState = { sessions: new Map(), reports: new Map() };
   const faults = new FaultEngine(scenario.seed, options.faults ?? [], options.rateLimits ?? []);
   const log = new RequestLog(options.logCapacity ?? 200_000);
-  const svcs = services();
 
   function identify(akid: string): Identity | undefined {
     const m = scenario.management;
@@ -128,7 +130,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const [, akid = "", region = "", signingName = ""] = auth;
     const svcName =
       signingName === "s3" && (wreq.path.startsWith("/v20180820/") || req.headers["x-amz-account-id"] !== undefined) ? "s3control" : signingName;
-    const svc = svcs.get(svcName);
+    const svc = service(svcName);
     if (!svc) return plainError(res, 400, "UnknownServiceException", `The sandbox does not implement service ${signingName}`);
     const codec = CODECS[svc.def.protocol];
     const requestId = randomUUID();
@@ -138,10 +140,6 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const accountId = caller?.accountId ?? "unknown";
     let reply: Reply;
     let errorCode: string | undefined;
-    const fail = (e: SandboxError) => {
-      errorCode = e.code;
-      reply = codec.error(svc, e, requestId);
-    };
     try {
       const plan = resolved && svc.ops.get(resolved.op);
       if (!resolved || !plan) throw new SandboxError(svc.def.protocol === "query" || svc.def.protocol === "ec2" ? "InvalidAction" : "UnknownOperationException", `The sandbox does not implement this ${svc.def.name} operation`, 400);
@@ -173,13 +171,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       const output = handler ? await handler(ctx, input) : {};
       reply = codec.encode(svc, plan, output, requestId);
     } catch (e) {
-      if (e instanceof SandboxError) fail(e);
-      else {
-        console.error(`sandbox: ${svc.def.name}.${operation} failed`, e);
-        fail(new SandboxError(svc.def.protocol === "restXml" ? "InternalError" : "InternalFailure", "Internal sandbox error", 500));
-      }
+      if (!(e instanceof SandboxError)) console.error(`sandbox: ${svc.def.name}.${operation} failed`, e);
+      const err = e instanceof SandboxError ? e : new SandboxError(svc.def.protocol === "restXml" ? "InternalError" : "InternalFailure", "Internal sandbox error", 500);
+      errorCode = err.code;
+      reply = codec.error(svc, err, requestId);
     }
-    const r = reply!;
+    const r = reply;
     res.writeHead(r.status, { ...r.headers, "x-amzn-requestid": requestId, "x-amz-request-id": requestId });
     res.end(r.body);
     log.add({

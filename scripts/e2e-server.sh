@@ -3,7 +3,29 @@
 set -euo pipefail
 port="${1:-3100}"
 data_dir="$(mktemp -d -t tenfold-e2e-XXXXXX)"
-trap 'rm -rf "$data_dir"' EXIT
+trap 'rm -rf "$data_dir" "$TENFOLD_DATA_DIR"' EXIT
 unset DATABASE_URL
 export TENFOLD_DATA_DIR="$data_dir" PORT="$port" NEXT_TELEMETRY_DISABLED=1
-exec npx tsx scripts/start.ts
+# The cron route's bearer for e2e/cron.spec.ts; never a real secret.
+export CRON_SECRET="${CRON_SECRET:-e2e-cron-secret-not-for-production}"
+# demo (default): sign-in off, bound to loopback. oidc: signs in against e2e/support/oidc-server.ts
+# (its port in E2E_OIDC_PORT), with the test clients and group mapping of e2e/support/oidc-users.ts.
+case "${2:-demo}" in
+  demo)
+    export TENFOLD_DEMO_MODE=true HOST=127.0.0.1
+    ;;
+  oidc)
+    export HOST=127.0.0.1 TENFOLD_URL="http://localhost:$port"
+    export OIDC_ISSUER="http://127.0.0.1:${E2E_OIDC_PORT:-3102}" OIDC_CLIENT_ID=tenfold OIDC_CLIENT_SECRET=e2e-tenfold-client-secret-not-real
+    export OIDC_SCOPES="openid email profile groups" TENFOLD_ADMIN_GROUPS=tenfold-admins TENFOLD_VIEWER_GROUPS=security-review
+    export TENFOLD_OU_OWNERS="Workloads/Payments=team-a"
+    # The specs seed accounts into this folder's database through its owner process.
+    if [ -n "${E2E_DATA_DIR:-}" ]; then rm -rf "$E2E_DATA_DIR"; mkdir -p "$E2E_DATA_DIR"; export TENFOLD_DATA_DIR="$E2E_DATA_DIR"; fi
+    ;;
+  *)
+    echo "usage: e2e-server.sh <port> [demo|oidc]" >&2
+    exit 2
+    ;;
+esac
+# Not exec: the trap must remove the data folder once the server (killed with its process group) exits.
+npx tsx scripts/start.ts

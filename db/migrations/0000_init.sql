@@ -52,7 +52,8 @@ CREATE TABLE "account_snapshots" (
 	"evaluated_at" timestamp with time zone NOT NULL,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone,
-	"api_calls" jsonb DEFAULT '{}'::jsonb NOT NULL
+	"api_calls" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"worker" text
 );
 --> statement-breakpoint
 CREATE TABLE "check_results" (

@@ -42,6 +42,7 @@ export const accountSnapshots = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     apiCalls: jsonb("api_calls").$type<Record<string, number>>().notNull().default({}),
+    worker: text("worker"), // host:pid of the worker process that wrote it, for operators
   },
   (table) => [
     uniqueIndex("account_snapshots_scan_account_unique").on(table.scanId, table.accountId),

@@ -24,6 +24,7 @@ export type ScoredSnapshotInput = {
   finishedAt: Date;
   apiCalls: Record<string, number>;
   score: AccountScore;
+  worker?: string;
 };
 
 export type FailedSnapshotInput = {
@@ -36,6 +37,7 @@ export type FailedSnapshotInput = {
   startedAt?: Date;
   finishedAt?: Date;
   apiCalls?: Record<string, number>;
+  worker?: string;
 };
 
 
@@ -55,6 +57,7 @@ export async function writeScoredSnapshot(db: Db, input: ScoredSnapshotInput): P
       startedAt: input.startedAt,
       finishedAt: input.finishedAt,
       apiCalls: input.apiCalls,
+      worker: input.worker ?? null,
     });
     if (snapshotId === null) return null;
 
@@ -105,6 +108,7 @@ export async function writeFailedSnapshot(db: Db, input: FailedSnapshotInput): P
       startedAt: input.startedAt ?? null,
       finishedAt: input.finishedAt ?? null,
       apiCalls: input.apiCalls ?? {},
+      worker: input.worker ?? null,
     });
     if (snapshotId === null) return null;
     return recordAccountOutcome(tx, input.scanId, input.status);

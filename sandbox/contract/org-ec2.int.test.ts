@@ -3,7 +3,7 @@ import {
   paginateDescribeInstances, paginateDescribeSecurityGroups,
 } from "@aws-sdk/client-ec2";
 import {
-  DescribeOrganizationCommand, DescribePolicyCommand, ListAWSServiceAccessForOrganizationCommand, ListDelegatedAdministratorsCommand, ListParentsCommand,
+  DescribeAccountCommand, DescribeOrganizationCommand, DescribeOrganizationalUnitCommand, DescribePolicyCommand, ListChildrenCommand, ListOrganizationalUnitsForParentCommand, ListRootsCommand, paginateListAccountsForParent, ListAWSServiceAccessForOrganizationCommand, ListDelegatedAdministratorsCommand, ListParentsCommand,
   ListPoliciesCommand, ListPoliciesForTargetCommand, ListTagsForResourceCommand, OrganizationsClient, paginateListAccounts,
 } from "@aws-sdk/client-organizations";
 import { describe, expect, it } from "vitest";
@@ -46,6 +46,23 @@ describe("Organizations", () => {
       { Key: "owner", Value: "team-payments@example.com" },
       { Key: "data-classification", Value: "restricted" },
     ]);
+  });
+
+  it("walks the OU tree top-down: roots, OUs, children, accounts per parent", async () => {
+    const org = await h.client(OrganizationsClient);
+    const roots = (await org.send(new ListRootsCommand({}))).Roots ?? [];
+    expect(roots.map((r) => r.Id)).toEqual(["r-sbx1"]);
+    const ous = (await org.send(new ListOrganizationalUnitsForParentCommand({ ParentId: "r-sbx1" }))).OrganizationalUnits ?? [];
+    expect(ous.map((u) => [u.Id, u.Name])).toEqual([["ou-sbx1-security", "Security"], ["ou-sbx1-workload", "Workloads"]]);
+    expect((await org.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: "ou-sbx1-prod0000" }))).OrganizationalUnit?.Name).toBe("Prod");
+    const kids = await org.send(new ListChildrenCommand({ ParentId: "ou-sbx1-workload", ChildType: "ORGANIZATIONAL_UNIT" }));
+    expect(kids.Children).toEqual([{ Id: "ou-sbx1-prod0000", Type: "ORGANIZATIONAL_UNIT" }]);
+    const prod = [];
+    for await (const p of paginateListAccountsForParent({ client: org, pageSize: 20 }, { ParentId: "ou-sbx1-prod0000" })) prod.push(...(p.Accounts ?? []));
+    expect(prod.map((a) => a.Id)).toEqual(Object.values(h.s.accounts).filter((a) => a.parentId === "ou-sbx1-prod0000").map((a) => a.id));
+    expect(prod).toHaveLength(21);
+    expect((await org.send(new DescribeAccountCommand({ AccountId: B }))).Account?.Name).toBe("payments-prod");
+    expect((await errorOf(org.send(new ListChildrenCommand({ ParentId: "ou-nope", ChildType: "ACCOUNT" })))).name).toBe("ParentNotFoundException");
   });
 
   it("delegated admins, trusted access and SCPs", async () => {

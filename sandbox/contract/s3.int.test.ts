@@ -40,6 +40,16 @@ describe("S3 (restXml, path style)", () => {
     expect((await s3.send(new GetBucketLocationCommand({ Bucket: plain!.name }))).LocationConstraint).toBeFalsy();
   });
 
+  it("a bucket read signed for the wrong Region is a 301 PermanentRedirect that the SDK can follow", async () => {
+    const strict = await h.client(S3Client, A, { maxAttempts: 1, followRegionRedirects: false });
+    const err = await errorOf(strict.send(new GetBucketVersioningCommand({ Bucket: "a-locked-logs" })));
+    expect([err.name, err.$metadata?.httpStatusCode]).toEqual(["PermanentRedirect", 301]);
+    h.sb.requests.clear();
+    const follow = await h.client(S3Client, A, { maxAttempts: 1, followRegionRedirects: true });
+    expect((await follow.send(new GetBucketVersioningCommand({ Bucket: "a-locked-logs" }))).Status).toBe("Enabled");
+    expect(h.sb.requests.list({ service: "s3" }).map((r) => [r.region, r.status])).toEqual([["us-east-1", 301], ["eu-west-1", 200]]);
+  });
+
   it("S3 'not configured' errors and cross-account buckets", async () => {
     const s3 = await h.client(S3Client, A, { maxAttempts: 1 });
     const plain = "a-plain";

@@ -3,6 +3,7 @@
 import type { AwsSecurityFinding } from "@aws-sdk/client-securityhub";
 import type { Finding } from "@aws-sdk/client-guardduty";
 import type { FunctionConfiguration } from "@aws-sdk/client-lambda";
+import type { SecretListEntry } from "@aws-sdk/client-secrets-manager";
 import { createRng, hashString } from "../prng";
 import { accessKey, bucket, ingress, inspectorState, regionData, role, securityGroup, tenfoldRole, user } from "../scenario/builder";
 import { daysAgo, isoDaysAgo } from "../scenario/clock";
@@ -94,13 +95,13 @@ const secrets: Gen = (s, a, _spec, color, rng) => {
   });
   let buildVars: Parameters<typeof project>[0] = [{ name: "DB_PASSWORD", value: "/app/db/password", type: "PARAMETER_STORE" }];
   let ecsEnv = [{ name: "STAGE", value: "prod" }];
-  const secretList = [
+  const secretList: SecretListEntry[] = [
     { ARN: secretArn, Name: "app-db", RotationEnabled: true, RotationRules: { AutomaticallyAfterDays: 30 }, LastRotatedDate: daysAgo(s.clock, 12), NextRotationDate: daysAgo(s.clock, -18), LastAccessedDate: daysAgo(s.clock, 1), CreatedDate: daysAgo(s.clock, 400) },
   ];
   if (color === "amber") {
     const api = functions[0]!;
     api.Environment = { Variables: { ...api.Environment?.Variables, DB_PASSWORD: "Winter2026!" } };
-    secretList.push({ ARN: `arn:aws:secretsmanager:${HOME}:${acct}:secret:legacy-token-Xy98Zw`, Name: "legacy-token", RotationEnabled: false, CreatedDate: daysAgo(s.clock, 500), LastAccessedDate: daysAgo(s.clock, 3) } as never);
+    secretList.push({ ARN: `arn:aws:secretsmanager:${HOME}:${acct}:secret:legacy-token-Xy98Zw`, Name: "legacy-token", RotationEnabled: false, CreatedDate: daysAgo(s.clock, 500), LastAccessedDate: daysAgo(s.clock, 3) });
   }
   if (color === "red") {
     const n = hashString(a.name);

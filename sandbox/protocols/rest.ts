@@ -145,6 +145,6 @@ export const restXml: ProtocolCodec = {
       svc.def.name === "s3control"
         ? `<ErrorResponse><Error>${inner}</Error><RequestId>${requestId}</RequestId></ErrorResponse>`
         : `<Error>${inner}<RequestId>${requestId}</RequestId></Error>`;
-    return { status: err.httpStatus, headers: { "content-type": "application/xml" }, body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}` };
+    return { status: err.httpStatus, headers: { "content-type": "application/xml", ...err.headers }, body: `<?xml version="1.0" encoding="UTF-8"?>\n${body}` };
   },
 };

@@ -81,6 +81,7 @@ export function createScenario(init: ScenarioInit = {}): Scenario {
 }
 
 let nextAccount = 200000000000;
+let nextKey = 1;
 
 /** The Tenfold role every account has by default, recently used by the scanner. */
 export function tenfoldRole(s: Scenario, accountId: string): RoleDetail {
@@ -164,7 +165,7 @@ export function addOu(s: Scenario, name: string, parentId?: string, id?: string)
 
 export function accessKey(s: Scenario, o: { id?: string; createdDaysAgo: number; lastUsedDaysAgo?: number; status?: "Active" | "Inactive"; service?: string; region?: string }): AccessKeyData {
   return {
-    id: o.id ?? `AKIA${Math.abs(Math.round(o.createdDaysAgo * 7919)).toString().padStart(16, "0").slice(-16)}`,
+    id: o.id ?? `AKIASANDBOX${String(nextKey++).padStart(9, "0")}`,
     status: o.status ?? "Active",
     createdAt: daysAgo(s.clock, o.createdDaysAgo),
     lastUsed: o.lastUsedDaysAgo === undefined ? undefined : { date: daysAgo(s.clock, o.lastUsedDaysAgo), region: o.region ?? "us-east-1", service: o.service ?? "s3" },

@@ -1,6 +1,5 @@
-import * as sdk from "@aws-sdk/client-accessanalyzer";
 import type * as T from "@aws-sdk/client-accessanalyzer";
-import { op, regionOf, type Ctx, type ServiceDef } from "../core";
+import { op, regionOf, sdkModule, type Ctx, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import { paginate } from "../paginate";
 import type { AnalyzerData } from "../scenario/types";
@@ -35,7 +34,7 @@ function page<X>(items: readonly X[], input: { nextToken?: string; maxResults?: 
 export const accessanalyzer: ServiceDef = {
   name: "access-analyzer",
   protocol: "restJson",
-  sdk,
+  sdk: sdkModule("@aws-sdk/client-accessanalyzer"),
   global: false,
   throttle: { code: "ThrottlingException", status: 429 },
   handlers: {

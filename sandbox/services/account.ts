@@ -1,6 +1,5 @@
-import * as sdk from "@aws-sdk/client-account";
 import type * as T from "@aws-sdk/client-account";
-import { op, type Ctx, type ServiceDef } from "../core";
+import { op, sdkModule, type Ctx, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import type { AccountData } from "../scenario/types";
 import { accessDenied, isDelegatedAdmin, isManagement } from "./util";
@@ -23,7 +22,7 @@ function target(ctx: Ctx, accountId: string | undefined, action: string): Accoun
 export const account: ServiceDef = {
   name: "account",
   protocol: "restJson",
-  sdk,
+  sdk: sdkModule("@aws-sdk/client-account"),
   global: true,
   throttle: { code: "TooManyRequestsException", status: 429 },
   handlers: {

@@ -1,6 +1,5 @@
-import * as sdk from "@aws-sdk/client-cloudtrail";
 import type * as T from "@aws-sdk/client-cloudtrail";
-import { op, type Ctx, type ServiceDef } from "../core";
+import { op, sdkModule, type Ctx, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import type { TrailData } from "../scenario/types";
 
@@ -40,7 +39,7 @@ function find(ctx: Ctx, name: string | undefined): Visible {
 export const cloudtrail: ServiceDef = {
   name: "cloudtrail",
   protocol: "json1.1",
-  sdk,
+  sdk: sdkModule("@aws-sdk/client-cloudtrail"),
   targetPrefix: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101",
   global: false,
   throttle: { code: "ThrottlingException", status: 400 },

@@ -1,6 +1,5 @@
-import * as sdk from "@aws-sdk/client-ec2";
 import type * as T from "@aws-sdk/client-ec2";
-import { op, regionOf, type ServiceDef } from "../core";
+import { op, regionOf, sdkModule, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import { paginate } from "../paginate";
 import { DEFAULT_REGIONS, OPT_IN_REGIONS, isOptInRegion } from "../regions";
@@ -26,7 +25,7 @@ function keep<X>(items: readonly X[], filters: T.Filter[] | undefined, fields: R
 export const ec2: ServiceDef = {
   name: "ec2",
   protocol: "ec2",
-  sdk,
+  sdk: sdkModule("@aws-sdk/client-ec2"),
   version: "2016-11-15",
   xmlNamespace: "http://ec2.amazonaws.com/doc/2016-11-15/",
   global: false,

@@ -1,6 +1,5 @@
-import * as sdk from "@aws-sdk/client-guardduty";
 import type * as T from "@aws-sdk/client-guardduty";
-import { op, regionOf, type Ctx, type ServiceDef } from "../core";
+import { op, regionOf, sdkModule, type Ctx, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import { paginate } from "../paginate";
 import type { DetectorData } from "../scenario/types";
@@ -38,7 +37,7 @@ function matches(f: T.Finding, criteria: Record<string, T.Condition> | undefined
 export const guardduty: ServiceDef = {
   name: "guardduty",
   protocol: "restJson",
-  sdk,
+  sdk: sdkModule("@aws-sdk/client-guardduty"),
   global: false,
   throttle: { code: "TooManyRequestsException", status: 429 },
   handlers: {

@@ -1,6 +1,5 @@
-import * as sdk from "@aws-sdk/client-iam";
 import type * as T from "@aws-sdk/client-iam";
-import { op, type Ctx, type ServiceDef } from "../core";
+import { op, sdkModule, type Ctx, type ServiceDef } from "../core";
 import { buildCredentialReport } from "../credential-report";
 import { SandboxError } from "../errors";
 import { paginate } from "../paginate";
@@ -46,7 +45,7 @@ function virtualDevices(ctx: Ctx): T.VirtualMFADevice[] {
 export const iam: ServiceDef = {
   name: "iam",
   protocol: "query",
-  sdk,
+  sdk: sdkModule("@aws-sdk/client-iam"),
   version: "2010-05-08",
   xmlNamespace: "https://iam.amazonaws.com/doc/2010-05-08/",
   global: true,

@@ -1,6 +1,5 @@
-import * as sdk from "@aws-sdk/client-inspector2";
 import type * as T from "@aws-sdk/client-inspector2";
-import { op, regionOf, type Ctx, type ServiceDef } from "../core";
+import { op, regionOf, sdkModule, type Ctx, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import { paginate } from "../paginate";
 import { inspectorState } from "../scenario/builder";
@@ -18,7 +17,7 @@ function accountState(ctx: Ctx, accountId: string): T.AccountState {
 export const inspector2: ServiceDef = {
   name: "inspector2",
   protocol: "restJson",
-  sdk,
+  sdk: sdkModule("@aws-sdk/client-inspector2"),
   global: false,
   throttle: { code: "ThrottlingException", status: 429 },
   handlers: {

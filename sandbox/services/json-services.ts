@@ -1,17 +1,11 @@
 // awsJson1_1 services with simple list / describe operations.
-import * as codebuildSdk from "@aws-sdk/client-codebuild";
 import type * as CB from "@aws-sdk/client-codebuild";
-import * as ecrSdk from "@aws-sdk/client-ecr";
 import type * as ECR from "@aws-sdk/client-ecr";
-import * as ecsSdk from "@aws-sdk/client-ecs";
 import type * as ECS from "@aws-sdk/client-ecs";
-import * as eventsSdk from "@aws-sdk/client-eventbridge";
 import type * as EV from "@aws-sdk/client-eventbridge";
-import * as kmsSdk from "@aws-sdk/client-kms";
 import type * as KMS from "@aws-sdk/client-kms";
-import * as smSdk from "@aws-sdk/client-secrets-manager";
 import type * as SM from "@aws-sdk/client-secrets-manager";
-import { op, regionOf, type Ctx, type ServiceDef } from "../core";
+import { op, regionOf, sdkModule, type Ctx, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import { paginate } from "../paginate";
 import type { KmsKeyData } from "../scenario/types";
@@ -21,7 +15,7 @@ const THROTTLING = { code: "ThrottlingException", status: 400 };
 export const secretsmanager: ServiceDef = {
   name: "secretsmanager",
   protocol: "json1.1",
-  sdk: smSdk,
+  sdk: sdkModule("@aws-sdk/client-secrets-manager"),
   targetPrefix: "secretsmanager",
   global: false,
   throttle: THROTTLING,
@@ -41,7 +35,7 @@ function taskDefArn(ctx: Ctx, td: ECS.TaskDefinition): string {
 export const ecs: ServiceDef = {
   name: "ecs",
   protocol: "json1.1",
-  sdk: ecsSdk,
+  sdk: sdkModule("@aws-sdk/client-ecs"),
   targetPrefix: "AmazonEC2ContainerServiceV20141113",
   global: false,
   throttle: THROTTLING,
@@ -71,7 +65,7 @@ export const ecs: ServiceDef = {
 export const codebuild: ServiceDef = {
   name: "codebuild",
   protocol: "json1.1",
-  sdk: codebuildSdk,
+  sdk: sdkModule("@aws-sdk/client-codebuild"),
   targetPrefix: "CodeBuild_20161006",
   global: false,
   throttle: THROTTLING,
@@ -108,7 +102,7 @@ function findKey(ctx: Ctx, keyId: string | undefined): KmsKeyData {
 export const kms: ServiceDef = {
   name: "kms",
   protocol: "json1.1",
-  sdk: kmsSdk,
+  sdk: sdkModule("@aws-sdk/client-kms"),
   targetPrefix: "TrentService",
   global: false,
   throttle: THROTTLING,
@@ -130,7 +124,7 @@ export const kms: ServiceDef = {
 export const ecr: ServiceDef = {
   name: "ecr",
   protocol: "json1.1",
-  sdk: ecrSdk,
+  sdk: sdkModule("@aws-sdk/client-ecr"),
   targetPrefix: "AmazonEC2ContainerRegistry_V20150921",
   global: false,
   throttle: THROTTLING,
@@ -156,7 +150,7 @@ export const ecr: ServiceDef = {
 export const eventbridge: ServiceDef = {
   name: "events",
   protocol: "json1.1",
-  sdk: eventsSdk,
+  sdk: sdkModule("@aws-sdk/client-eventbridge"),
   targetPrefix: "AWSEvents",
   global: false,
   throttle: THROTTLING,

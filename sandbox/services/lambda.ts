@@ -1,12 +1,11 @@
-import * as sdk from "@aws-sdk/client-lambda";
 import type * as T from "@aws-sdk/client-lambda";
-import { op, regionOf, type ServiceDef } from "../core";
+import { op, regionOf, sdkModule, type ServiceDef } from "../core";
 import { paginate } from "../paginate";
 
 export const lambda: ServiceDef = {
   name: "lambda",
   protocol: "restJson",
-  sdk,
+  sdk: sdkModule("@aws-sdk/client-lambda"),
   global: false,
   throttle: { code: "TooManyRequestsException", status: 429 },
   handlers: {

@@ -19,7 +19,7 @@ function macie2(sdk: Record<string, unknown>): ServiceDef {
   return {
     name: "macie2",
     protocol: "restJson",
-    sdk,
+    sdk: () => sdk,
     global: false,
     throttle: { code: "ThrottlingException", status: 429 },
     handlers: {
@@ -36,7 +36,7 @@ function cloudformation(sdk: Record<string, unknown>): ServiceDef {
   return {
     name: "cloudformation",
     protocol: "query",
-    sdk,
+    sdk: () => sdk,
     version: "2010-05-15",
     xmlNamespace: "http://cloudformation.amazonaws.com/doc/2010-05-15/",
     global: false,
@@ -59,7 +59,7 @@ function ssoAdmin(sdk: Record<string, unknown>): ServiceDef {
   return {
     name: "sso",
     protocol: "json1.1",
-    sdk,
+    sdk: () => sdk,
     targetPrefix: "SWBExternalService",
     global: false,
     throttle: { code: "ThrottlingException", status: 400 },

@@ -1,6 +1,5 @@
-import * as sdk from "@aws-sdk/client-organizations";
 import type * as T from "@aws-sdk/client-organizations";
-import { op, type Ctx, type ServiceDef } from "../core";
+import { op, sdkModule, type Ctx, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import { paginate } from "../paginate";
 import type { AccountData, OrganizationData } from "../scenario/types";
@@ -33,6 +32,23 @@ export function orgAccount(ctx: Ctx, o: OrganizationData, a: AccountData): T.Acc
   };
 }
 
+function ouArn(ctx: Ctx, o: OrganizationData, id: string): string {
+  return `arn:aws:organizations::${ctx.scenario.management.accountId}:ou/${o.id}/${id}`;
+}
+
+function ouOf(ctx: Ctx, o: OrganizationData, id: string | undefined): T.OrganizationalUnit {
+  const u = o.ous.find((x) => x.id === id);
+  if (!u) throw new SandboxError("OrganizationalUnitNotFoundException", "We can't find an OU with the OrganizationalUnitId that you specified.", 404);
+  return { Id: u.id, Arn: ouArn(ctx, o, u.id), Name: u.name };
+}
+
+/** A parent must be the root or an OU. */
+function checkParent(o: OrganizationData, id: string | undefined): string {
+  if (id !== o.rootId && !o.ous.some((u) => u.id === id))
+    throw new SandboxError("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.", 404);
+  return id ?? "";
+}
+
 function policySummary(ctx: Ctx, o: OrganizationData, p: OrganizationData["policies"][number]): T.PolicySummary {
   return {
     Arn: `arn:aws:organizations::${ctx.scenario.management.accountId}:policy/${o.id}/${p.summary.Type.toLowerCase()}/${p.summary.Id}`,
@@ -43,7 +59,7 @@ function policySummary(ctx: Ctx, o: OrganizationData, p: OrganizationData["polic
 export const organizations: ServiceDef = {
   name: "organizations",
   protocol: "json1.1",
-  sdk,
+  sdk: sdkModule("@aws-sdk/client-organizations"),
   targetPrefix: "AWSOrganizationsV20161128",
   global: true,
   throttle: { code: "TooManyRequestsException", status: 400 },
@@ -67,6 +83,42 @@ export const organizations: ServiceDef = {
           AvailablePolicyTypes: [{ Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED" }],
         },
       };
+    }),
+    DescribeAccount: op<T.DescribeAccountRequest, T.DescribeAccountResponse>((ctx, input) => {
+      const o = org(ctx);
+      const a = ctx.scenario.accounts[input.AccountId ?? ""];
+      if (!a) throw new SandboxError("AccountNotFoundException", "We can't find an AWS account with the AccountId that you specified.", 404);
+      return { Account: orgAccount(ctx, o, a) };
+    }),
+    ListRoots: op<T.ListRootsRequest, T.ListRootsResponse>((ctx) => {
+      const o = org(ctx);
+      const m = ctx.scenario.management.accountId;
+      return { Roots: [{ Id: o.rootId, Arn: `arn:aws:organizations::${m}:root/${o.id}/${o.rootId}`, Name: "Root", PolicyTypes: [{ Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED" }] }] };
+    }),
+    DescribeOrganizationalUnit: op<T.DescribeOrganizationalUnitRequest, T.DescribeOrganizationalUnitResponse>((ctx, input) => ({
+      OrganizationalUnit: ouOf(ctx, org(ctx), input.OrganizationalUnitId),
+    })),
+    ListOrganizationalUnitsForParent: op<T.ListOrganizationalUnitsForParentRequest, T.ListOrganizationalUnitsForParentResponse>((ctx, input) => {
+      const o = org(ctx);
+      const parent = checkParent(o, input.ParentId);
+      const p = page(o.ous.filter((u) => u.parentId === parent).map((u) => ouOf(ctx, o, u.id)), input);
+      return { OrganizationalUnits: p.items, NextToken: p.next };
+    }),
+    ListAccountsForParent: op<T.ListAccountsForParentRequest, T.ListAccountsForParentResponse>((ctx, input) => {
+      const o = org(ctx);
+      const parent = checkParent(o, input.ParentId);
+      const p = page(Object.values(ctx.scenario.accounts).filter((a) => a.parentId === parent), input);
+      return { Accounts: p.items.map((a) => orgAccount(ctx, o, a)), NextToken: p.next };
+    }),
+    ListChildren: op<T.ListChildrenRequest, T.ListChildrenResponse>((ctx, input) => {
+      const o = org(ctx);
+      const parent = checkParent(o, input.ParentId);
+      const children: T.Child[] =
+        input.ChildType === "ORGANIZATIONAL_UNIT"
+          ? o.ous.filter((u) => u.parentId === parent).map((u) => ({ Id: u.id, Type: "ORGANIZATIONAL_UNIT" }))
+          : Object.values(ctx.scenario.accounts).filter((a) => a.parentId === parent).map((a) => ({ Id: a.id, Type: "ACCOUNT" }));
+      const p = page(children, input);
+      return { Children: p.items, NextToken: p.next };
     }),
     ListParents: op<T.ListParentsRequest, T.ListParentsResponse>((ctx, input) => {
       const o = org(ctx);

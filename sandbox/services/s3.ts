@@ -1,8 +1,6 @@
-import * as s3Sdk from "@aws-sdk/client-s3";
 import type * as S3 from "@aws-sdk/client-s3";
-import * as s3ControlSdk from "@aws-sdk/client-s3-control";
 import type * as S3C from "@aws-sdk/client-s3-control";
-import { op, type Ctx, type ServiceDef } from "../core";
+import { op, sdkModule, type Ctx, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import { paginate } from "../paginate";
 import type { BucketData } from "../scenario/types";
@@ -11,9 +9,15 @@ function owner(ctx: Ctx): S3.Owner {
   return { ID: `canonical-${ctx.account.id}`, DisplayName: ctx.account.name };
 }
 
-/** Own buckets only; a bucket owned by another account is AccessDenied, an unknown one NoSuchBucket. */
-function bucket(ctx: Ctx, name: string | undefined): BucketData {
+/**
+ * Own buckets only; a bucket owned by another account is AccessDenied, an unknown one NoSuchBucket.
+ * A request signed for another Region than the bucket's is a 301 PermanentRedirect naming the right
+ * Region, which SDK clients with `followRegionRedirects` follow (checks.md §15.5).
+ */
+function bucket(ctx: Ctx, name: string | undefined, anyRegion = false): BucketData {
   const b = ctx.account.s3.buckets.find((x) => x.name === name);
+  if (b && !anyRegion && b.region !== ctx.region)
+    throw new SandboxError("PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.", 301, "Sender", { "x-amz-bucket-region": b.region });
   if (b) return b;
   for (const a of Object.values(ctx.scenario.accounts))
     if (a.s3.buckets.some((x) => x.name === name)) throw new SandboxError("AccessDenied", "Access Denied", 403);
@@ -28,7 +32,7 @@ function policyOf(b: BucketData): string {
 export const s3: ServiceDef = {
   name: "s3",
   protocol: "restXml",
-  sdk: s3Sdk,
+  sdk: sdkModule("@aws-sdk/client-s3"),
   xmlNamespace: "http://s3.amazonaws.com/doc/2006-03-01/",
   global: true,
   throttle: { code: "SlowDown", status: 503 },
@@ -66,7 +70,7 @@ export const s3: ServiceDef = {
       return { Status: b.versioning.Status, MFADelete: b.versioning.MFADelete };
     }),
     GetBucketLocation: op<S3.GetBucketLocationRequest, S3.GetBucketLocationOutput>((ctx, input) => {
-      const b = bucket(ctx, input.Bucket);
+      const b = bucket(ctx, input.Bucket, true);
       // us-east-1 is the empty LocationConstraint, as S3 answers.
       return { LocationConstraint: b.region === "us-east-1" ? undefined : (b.region as S3.BucketLocationConstraint) };
     }),
@@ -76,7 +80,7 @@ export const s3: ServiceDef = {
 export const s3control: ServiceDef = {
   name: "s3control",
   protocol: "restXml",
-  sdk: s3ControlSdk,
+  sdk: sdkModule("@aws-sdk/client-s3-control"),
   xmlNamespace: "http://awss3control.amazonaws.com/doc/2018-08-20/",
   global: true,
   throttle: { code: "SlowDown", status: 503 },

@@ -1,6 +1,5 @@
-import * as sdk from "@aws-sdk/client-securityhub";
 import type * as T from "@aws-sdk/client-securityhub";
-import { op, regionOf, type Ctx, type ServiceDef } from "../core";
+import { op, regionOf, sdkModule, type Ctx, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import { paginate } from "../paginate";
 import type { SecurityHubData } from "../scenario/types";
@@ -62,7 +61,7 @@ function matches(f: T.AwsSecurityFinding, filters: T.AwsSecurityFindingFilters |
 export const securityhub: ServiceDef = {
   name: "securityhub",
   protocol: "restJson",
-  sdk,
+  sdk: sdkModule("@aws-sdk/client-securityhub"),
   global: false,
   throttle: { code: "LimitExceededException", status: 429 },
   handlers: {

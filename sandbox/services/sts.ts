@@ -1,7 +1,6 @@
-import * as sdk from "@aws-sdk/client-sts";
 import type { AssumeRoleRequest, AssumeRoleResponse, GetCallerIdentityResponse } from "@aws-sdk/client-sts";
 import { randomBytes } from "node:crypto";
-import { op, type ServiceDef } from "../core";
+import { op, sdkModule, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import { isOptInRegion } from "../regions";
 
@@ -18,7 +17,7 @@ const MAX_SESSIONS = 200_000;
 export const sts: ServiceDef = {
   name: "sts",
   protocol: "query",
-  sdk,
+  sdk: sdkModule("@aws-sdk/client-sts"),
   version: "2011-06-15",
   xmlNamespace: "https://sts.amazonaws.com/doc/2011-06-15/",
   global: true,

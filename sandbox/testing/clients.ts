@@ -9,6 +9,8 @@ export interface ClientOptions {
   credentials?: AwsCredentialIdentity;
   maxAttempts?: number;
   forcePathStyle?: boolean;
+  /** S3 only: follow 301 PermanentRedirect to the bucket's Region (default true). */
+  followRegionRedirects?: boolean;
 }
 
 type ClientCtor<C> = new (config: Record<string, unknown>) => C;
@@ -24,6 +26,7 @@ export function makeClient<C>(sandbox: Pick<Sandbox, "endpoint" | "scenario">, C
     maxAttempts: o.maxAttempts ?? 3,
     // Path-style S3 keeps bucket names out of the host (checks.md §15.6); other clients ignore it.
     forcePathStyle: o.forcePathStyle ?? true,
+    followRegionRedirects: o.followRegionRedirects ?? true,
   });
 }
 

@@ -20,7 +20,13 @@ export function loopbackAgent(options: http.AgentOptions = {}): http.Agent {
   return new http.Agent({ keepAlive: true, maxSockets: 50, ...options, lookup: loopbackLookup } as http.AgentOptions);
 }
 
-/** A NodeHttpHandler for SDK clients that talk to the sandbox. */
-export function loopbackHttpHandler(options: http.AgentOptions = {}): NodeHttpHandler {
-  return new NodeHttpHandler({ httpAgent: loopbackAgent(options) });
+let shared: http.Agent | undefined;
+
+/**
+ * A NodeHttpHandler for SDK clients that talk to the sandbox. Without options, all handlers share one
+ * keep-alive agent, so creating a client per account and Region does not open new sockets each time.
+ */
+export function loopbackHttpHandler(options?: http.AgentOptions): NodeHttpHandler {
+  const httpAgent = options ? loopbackAgent(options) : (shared ??= loopbackAgent({ maxSockets: 64 }));
+  return new NodeHttpHandler({ httpAgent });
 }

@@ -1,0 +1,57 @@
+import { and, desc, eq, gte } from "drizzle-orm";
+import type { Db } from "../client";
+import { auditLog } from "../schema";
+
+// Audit actions in one list, so a reader can grep what Tenfold records.
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_out",
+  "auth.denied", // failed authorisation: another owner's account, a role without the right, a bad cron bearer
+  "scan.rescan",
+  "exception.create",
+  "exception.revoke",
+  "attestation.create",
+  "attestation.revoke",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditEntry = {
+  actor: string; // the user's email (or subject), "cron", "system", "anonymous"
+  action: AuditAction;
+  targetType?: string;
+  targetId?: string;
+  outcome: "success" | "denied" | "error";
+  ip?: string | null;
+  userAgent?: string | null;
+  detail?: Record<string, unknown>;
+};
+
+/** Appends one row; `at` is the database's now() in UTC. */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    actor: entry.actor,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    outcome: entry.outcome,
+    ip: entry.ip ?? null,
+    userAgent: entry.userAgent ? entry.userAgent.slice(0, 500) : null,
+    detail: entry.detail ?? {},
+  });
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+export async function listAudit(db: Db, filter: { actor?: string; action?: AuditAction; since?: Date; limit?: number } = {}): Promise<AuditRow[]> {
+  const conditions = [
+    filter.actor ? eq(auditLog.actor, filter.actor) : undefined,
+    filter.action ? eq(auditLog.action, filter.action) : undefined,
+    filter.since ? gte(auditLog.at, filter.since) : undefined,
+  ];
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(filter.limit ?? 100);
+}

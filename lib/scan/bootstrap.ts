@@ -1,0 +1,41 @@
+import type { DbConnection } from "@/db/client";
+import { getSecretHashSalt } from "@/db/store/settings";
+import { awsEndpointOverrides, type Env } from "@/lib/env";
+import { createAwsScanner } from "@/lib/aws";
+import type { ScannerAws } from "./aws-port";
+import { scoringConfigFromEnv } from "./config";
+import { createBoss } from "./queues";
+import type { ScanRuntime } from "./runtime";
+
+/** Builds the scan runtime of one process: job queue client, AWS access and scoring configuration. */
+export async function createScanRuntime(
+  connection: DbConnection,
+  env: Env,
+  options: { aws?: ScannerAws; concurrency?: number } = {},
+): Promise<ScanRuntime> {
+  const boss = await createBoss(connection.url, { max: 4 });
+  const aws =
+    options.aws ??
+    createAwsScanner({
+      roleName: env.TENFOLD_ROLE_NAME,
+      externalId: env.TENFOLD_EXTERNAL_ID,
+      regionsAllowList: env.TENFOLD_REGIONS,
+      homeRegion: env.AWS_REGION,
+      maxAttempts: env.TENFOLD_AWS_MAX_ATTEMPTS,
+      retryMode: env.TENFOLD_AWS_RETRY_MODE,
+      endpointOverrides: awsEndpointOverrides(),
+      logArchiveAccountId: env.TENFOLD_LOG_ARCHIVE_ACCOUNT_ID,
+      maxInstances: env.TENFOLD_MAX_INSTANCES,
+      maxFindingPages: env.TENFOLD_MAX_FINDING_PAGES,
+      secretSalt: await getSecretHashSalt(connection.db),
+    });
+  return {
+    db: connection.db,
+    boss,
+    aws,
+    scoring: scoringConfigFromEnv(env),
+    ownerTag: env.TENFOLD_OWNER_TAG,
+    accountTimeoutMs: env.TENFOLD_ACCOUNT_TIMEOUT_SECONDS * 1000,
+    concurrency: options.concurrency ?? env.TENFOLD_SCAN_CONCURRENCY,
+  };
+}

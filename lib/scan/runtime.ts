@@ -1,0 +1,17 @@
+import type { PgBoss } from "pg-boss";
+import type { Db } from "@/db/client";
+import type { ScoringConfig } from "@/lib/scoring/config";
+import type { ScannerAws } from "./aws-port";
+
+/** Everything a scan job needs, built once per process by lib/scan/bootstrap. */
+export type ScanRuntime = {
+  db: Db;
+  boss: PgBoss;
+  aws: ScannerAws;
+  scoring: ScoringConfig;
+  /** Account tag whose value names the account's owner (TENFOLD_OWNER_TAG). */
+  ownerTag: string;
+  accountTimeoutMs: number;
+  /** Accounts scanned at once by this process (TENFOLD_SCAN_CONCURRENCY). */
+  concurrency: number;
+};

@@ -1,0 +1,64 @@
+// npm run demo — Tenfold on its embedded defaults, scanning the bundled sandbox organisation.
+// Starts the local AWS sandbox with the demo organisation, opens the embedded database, backfills the
+// demo timeline (one scan per sandbox week) on first run, then serves the app on 127.0.0.1 in demo mode.
+//   --port <n>        web port (default 3000)     --sandbox-port <n>   sandbox port (default 4566, else any free one)
+//   --fresh           forget the demo database and backfill again
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { count } from "drizzle-orm";
+import { scans } from "@/db/schema";
+import { requestScan } from "@/lib/scan/request-scan";
+import { waitForScan } from "@/lib/scan/wait";
+import { DEMO_EXTERNAL_ID, DEMO_WEEKS, demoClock, demoScenarioAt } from "@/sandbox/demo";
+import { startSandbox, type Sandbox } from "@/sandbox/server";
+import { exitWith, openForCli } from "./cli";
+import { serveTenfold, startScanning } from "./serve";
+
+// The demo organisation keeps its resources in two Regions; scanning only those keeps the backfill quick.
+const DEMO_REGIONS = "us-east-1,eu-west-1";
+
+const { values } = parseArgs({
+  options: { port: { type: "string" }, "sandbox-port": { type: "string" }, fresh: { type: "boolean" } },
+});
+
+async function startDemoSandbox(): Promise<Sandbox> {
+  const wanted = Number(values["sandbox-port"] ?? 4566);
+  try {
+    return await startSandbox({ scenario: demoScenarioAt(0), port: wanted });
+  } catch {
+    return startSandbox({ scenario: demoScenarioAt(0), port: 0 });
+  }
+}
+
+const dataDir = process.env.TENFOLD_DATA_DIR || path.join(".data", "demo");
+if (values.fresh) rmSync(dataDir, { recursive: true, force: true });
+const sandbox = await startDemoSandbox();
+// Everything below (the scanner here, the web server child) reads its settings from the environment.
+Object.assign(process.env, sandbox.env(), {
+  TENFOLD_DATA_DIR: dataDir,
+  TENFOLD_DEMO_MODE: "true",
+  HOST: process.env.HOST || "127.0.0.1",
+  PORT: values.port ?? process.env.PORT ?? "3000",
+  TENFOLD_EXTERNAL_ID: DEMO_EXTERNAL_ID,
+  TENFOLD_REGIONS: process.env.TENFOLD_REGIONS || DEMO_REGIONS,
+});
+delete process.env.DATABASE_URL;
+
+const { env, connection } = await openForCli();
+const scanning = await startScanning(connection, env);
+const existing = await connection.db.select({ n: count() }).from(scans);
+if ((existing[0]?.n ?? 0) === 0) {
+  console.log(`tenfold: backfilling the demo timeline: ${DEMO_WEEKS + 1} weekly scans of the sandbox organisation…`);
+  for (let week = 0; week <= DEMO_WEEKS; week++) {
+    sandbox.setScenario(demoScenarioAt(week));
+    const { scanId } = await requestScan(scanning.runtime, { trigger: "backfill", asOf: demoClock(week), requestedBy: "demo" });
+    const result = await waitForScan(connection.db, scanId, { timeoutMs: 10 * 60_000 });
+    console.log(`  week ${String(week).padStart(2)} (${demoClock(week).toISOString().slice(0, 10)}): ${result.state}, ${result.done}/${result.total} accounts`);
+  }
+} else {
+  sandbox.setScenario(demoScenarioAt(DEMO_WEEKS));
+  console.log(`tenfold: demo database already holds ${existing[0]?.n} scans (use --fresh to start over)`);
+}
+console.log(`tenfold: sandbox AWS organisation at ${sandbox.endpoint}`);
+await serveTenfold({ env, connection, scanning }).catch((error: unknown) => exitWith(String(error)));

@@ -1,0 +1,53 @@
+// Runs Tenfold's web server process group: a scan worker, the built-in scheduler of the embedded
+// default, and `next start` reaching the database this process holds. Used by `npm start` and `npm run demo`.
+import type { DbConnection } from "@/db/client";
+import { bindHost, type Env } from "@/lib/env";
+import { createScanRuntime } from "@/lib/scan/bootstrap";
+import type { ScanRuntime } from "@/lib/scan/runtime";
+import { startScheduler } from "@/lib/scan/scheduler";
+import { startWorker } from "@/lib/scan/worker";
+import { exitWith } from "./cli";
+import { buildIfNeeded, spawnWebServer } from "./web-server";
+
+export async function startScanning(connection: DbConnection & { mode: string }, env: Env) {
+  const runtime = await createScanRuntime(connection, env);
+  const stopWorker = await startWorker(runtime);
+  const scheduler = connection.mode === "embedded" ? startScheduler(runtime, env.TENFOLD_SCHEDULE) : null;
+  if (scheduler) {
+    console.log(`tenfold: scheduler on "${env.TENFOLD_SCHEDULE}" (UTC); next scan ${scheduler.next()?.toISOString() ?? "never"}`);
+  }
+  const stop = async () => {
+    scheduler?.stop();
+    await stopWorker().catch(() => undefined);
+    await runtime.boss.stop({ graceful: true, timeout: 5000 }).catch(() => undefined);
+  };
+  return { runtime, stop };
+}
+
+export async function serveTenfold(options: {
+  env: Env;
+  connection: DbConnection & { mode: string };
+  scanning: { runtime: ScanRuntime; stop: () => Promise<void> };
+  childEnv?: NodeJS.ProcessEnv;
+}): Promise<void> {
+  const { env, connection, scanning } = options;
+  if (!buildIfNeeded()) exitWith("the build failed; see the output above.");
+
+  const hostname = bindHost(env);
+  const server = spawnWebServer({ port: env.PORT, hostname, env: options.childEnv });
+  const shown = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
+  console.log(`tenfold: serving on http://${shown}:${env.PORT}`);
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    server.kill("SIGTERM");
+    await scanning.stop();
+    await connection.close().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  server.on("exit", (code) => void shutdown(code ?? 0));
+}

@@ -1,0 +1,22 @@
+// npm run worker — a scan worker process; run as many as you like, on any host that reaches the database.
+import { createScanRuntime } from "@/lib/scan/bootstrap";
+import { startWorker } from "@/lib/scan/worker";
+import { openForCli } from "./cli";
+
+async function main() {
+  const { env, connection } = await openForCli();
+  const runtime = await createScanRuntime(connection, env);
+  const stopWorker = await startWorker(runtime);
+  console.log(`tenfold: worker ${process.pid} ready (${connection.mode} database, ${runtime.concurrency} accounts at once)`);
+  const shutdown = async () => {
+    console.log(`tenfold: worker ${process.pid} stopping`);
+    await stopWorker();
+    await runtime.boss.stop({ graceful: true, timeout: 30_000 });
+    await connection.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
+}
+
+void main();
