@@ -12,7 +12,9 @@ import { requestScan } from "@/lib/scan/request-scan";
 import { waitForScan } from "@/lib/scan/wait";
 import { DEMO_EXTERNAL_ID, DEMO_WEEKS, demoClock, demoScenarioAt } from "@/sandbox/demo";
 import { startSandbox, type Sandbox } from "@/sandbox/server";
+import { bindHost } from "@/lib/env";
 import { exitWith, openForCli } from "./cli";
+import { assertPortFree } from "./web-server";
 import { serveTenfold, startScanning } from "./serve";
 
 // The demo organisation keeps its resources in two Regions; scanning only those keeps the backfill quick.
@@ -46,6 +48,7 @@ Object.assign(process.env, sandbox.env(), {
 delete process.env.DATABASE_URL;
 
 const { env, connection } = await openForCli();
+await assertPortFree(env.PORT, bindHost(env)).catch((error: Error) => exitWith(error.message));
 const scanning = await startScanning(connection, env);
 const existing = await connection.db.select({ n: count() }).from(scans);
 if ((existing[0]?.n ?? 0) === 0) {

@@ -35,3 +35,15 @@ export function spawnWebServer(options: { port: number; hostname: string; env?: 
     env: { ...process.env, ...options.env },
   });
 }
+
+/** Fails early, before any slow start-up work, when the web port is taken. */
+export async function assertPortFree(port: number, hostname: string): Promise<void> {
+  const { createServer } = await import("node:net");
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === "EADDRINUSE" ? `port ${port} on ${hostname} is already in use; pick another with PORT or --port` : error.message)),
+    );
+    probe.listen(port, hostname, () => probe.close(() => resolve()));
+  });
+}
