@@ -36,6 +36,97 @@ function isCronExpression(expression: string): boolean {
   }
 }
 
+// Sign-in, roles and sessions (product.md §7). Cross-variable rules live in checkAuthEnv.
+const LOOPBACK_HOSTS = ["127.0.0.1", "::1", "localhost"] as const;
+const flag = z.preprocess(
+  emptyAsUnset,
+  z
+    .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
+);
+const httpUrl = z
+  .string()
+  .refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), "must be an http:// or https:// URL");
+// "Workloads/Prod=team-payments;Sandbox=platform": a group (or email) owns every account under that OU path.
+const ouOwnerList = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const entries: { ouPath: string; owner: string }[] = [];
+      for (const part of (raw ?? "").split(";").map((entry) => entry.trim()).filter(Boolean)) {
+        const [path, owner, ...rest] = part.split("=").map((side) => side.trim());
+        if (!path || !owner || rest.length > 0) {
+          ctx.addIssue({ code: "custom", message: "must be a ;-separated list of OU-path=group, such as Workloads/Prod=team-payments;Sandbox=platform" });
+          return z.NEVER;
+        }
+        entries.push({ ouPath: path, owner });
+      }
+      return entries;
+    }),
+);
+
+const authEnvShape = {
+  OIDC_ISSUER: z.preprocess(emptyAsUnset, httpUrl.optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_SCOPES: z.preprocess(emptyAsUnset, z.string().default("openid email profile")),
+  TENFOLD_URL: z.preprocess(emptyAsUnset, httpUrl.transform((url) => new URL(url).origin).optional()),
+  TENFOLD_GROUPS_CLAIM: z.preprocess(emptyAsUnset, z.string().default("groups")),
+  TENFOLD_ADMIN_GROUPS: commaList,
+  TENFOLD_VIEWER_GROUPS: commaList,
+  TENFOLD_OU_OWNERS: ouOwnerList,
+  TENFOLD_SESSION_IDLE_MINUTES: intInRange(1, 24 * 60, 60),
+  TENFOLD_SESSION_MAX_HOURS: intInRange(1, 24 * 30, 12),
+  TENFOLD_DEMO_MODE: flag,
+  HOST: optionalString,
+};
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return (LOOPBACK_HOSTS as readonly string[]).includes(host) || host.endsWith(".localhost");
+}
+
+function checkAuthEnv(
+  env: { OIDC_ISSUER?: string; OIDC_CLIENT_ID?: string; OIDC_CLIENT_SECRET?: string; TENFOLD_DEMO_MODE: boolean; HOST?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (env.OIDC_ISSUER || env.OIDC_CLIENT_ID || env.OIDC_CLIENT_SECRET) {
+    for (const name of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+      if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required once any OIDC_ setting is set" });
+    }
+  }
+  // The whole sign-in rests on TLS to the IdP; plain http only for an issuer on this machine (tests).
+  if (env.OIDC_ISSUER && new URL(env.OIDC_ISSUER).protocol === "http:" && !isLoopbackUrl(env.OIDC_ISSUER)) {
+    ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "must be an https:// URL (http:// only for localhost)" });
+  }
+  if (env.TENFOLD_DEMO_MODE && env.OIDC_ISSUER) {
+    ctx.addIssue({ code: "custom", path: ["TENFOLD_DEMO_MODE"], message: "cannot be combined with OIDC_ISSUER: demo mode turns sign-in off" });
+  }
+  if (env.TENFOLD_DEMO_MODE && env.HOST && !(LOOPBACK_HOSTS as readonly string[]).includes(env.HOST)) {
+    ctx.addIssue({ code: "custom", path: ["HOST"], message: "must be a loopback address (127.0.0.1, ::1 or localhost) while TENFOLD_DEMO_MODE is on" });
+  }
+}
+
+/** The address the web server binds to: loopback in demo mode, every interface otherwise. */
+export function bindHost(env: Env): string {
+  return env.HOST ?? (env.TENFOLD_DEMO_MODE ? "127.0.0.1" : "0.0.0.0");
+}
+
+/** How people sign in, or why the server must not serve at all (production without OIDC nor demo mode). */
+export function authMode(env: Env): "oidc" | "demo" | "unconfigured" {
+  if (env.TENFOLD_DEMO_MODE) return "demo";
+  return env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET ? "oidc" : "unconfigured";
+}
+
+/** The one line a server that cannot serve prints before it exits, or null when it may serve. */
+export function servingProblem(env: Env): string | null {
+  if (authMode(env) !== "unconfigured") return null;
+  return "sign-in is not configured: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or TENFOLD_DEMO_MODE=true for a local demo bound to 127.0.0.1.";
+}
+
 const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 const CIDR_PATTERN = /^(\d{1,3}(\.\d{1,3}){3}\/\d{1,2}|[0-9a-f:]+\/\d{1,3})$/i;
 
@@ -82,6 +173,13 @@ export const envSchema = z.object({
   TENFOLD_LOG_ARCHIVE_ACCOUNT_ID: z.preprocess(emptyAsUnset, z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional()),
   TENFOLD_ATTEST_DAYS: intInRange(1, 730, 180),
   TENFOLD_UNUSED_ROLE_DAYS: intInRange(1, 400, 90),
+  // IAM Identity Center access portal: when set, the item drill-down offers a link that signs the owner into
+  // the account with TENFOLD_SSO_ROLE_NAME (a permission set name) and opens the resource's console page.
+  TENFOLD_SSO_START_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
+  TENFOLD_SSO_ROLE_NAME: z.preprocess(
+    emptyAsUnset,
+    z.string().regex(/^[\w+=,.@-]{1,32}$/, "must be a permission set name (letters, digits and +=,.@_-, at most 32)").default("SecurityAudit"),
+  ),
   TENFOLD_SECRET_MAX_AGE: intInRange(1, 3650, 90),
   TENFOLD_SLA_CRITICAL_DAYS: intInRange(0, 365, 7),
   TENFOLD_SLA_HIGH_DAYS: intInRange(0, 365, 30),
@@ -91,7 +189,8 @@ export const envSchema = z.object({
   TENFOLD_AWS_MAX_ATTEMPTS: intInRange(1, 20, 8),
   TENFOLD_AWS_RETRY_MODE: z.preprocess(emptyAsUnset, z.enum(["standard", "adaptive"]).default("adaptive")),
   AWS_REGION: z.preprocess(emptyAsUnset, z.string().regex(REGION_PATTERN, "must be an AWS Region code such as us-east-1").default("us-east-1")),
-});
+  ...authEnvShape,
+}).superRefine(checkAuthEnv);
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,12 +1,17 @@
 import { describeDbError } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { EnvError, getEnv } from "@/lib/env";
+import { EnvError, getEnv, servingProblem } from "@/lib/env";
 import { getConnection } from "@/lib/db/connection";
 
 /** Runs once when a Next.js server process starts: validate configuration, then bring the schema up to date. */
 export async function startServerRuntime(): Promise<void> {
   try {
-    getEnv();
+    // A production server without sign-in would hand the estate's weaknesses to anyone who can reach it.
+    const problem = getEnv().NODE_ENV === "production" ? servingProblem(getEnv()) : null;
+    if (problem) {
+      console.error(`tenfold: ${problem}`);
+      process.exit(1);
+    }
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(`tenfold: ${error.message}`);

@@ -1,8 +1,14 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 
-const NAV_LINKS = [{ href: "/", label: "Overview" }] as const;
+const NAV_LINKS = [
+  { href: "/", label: "Overview" },
+  { href: "/accounts", label: "Accounts" },
+  { href: "/scans", label: "Scans" },
+] as const;
 
-export function AppHeader() {
+/** `actions` sits at the right end of the bar (the signed-in person and sign-out). */
+export function AppHeader({ actions }: { actions?: ReactNode } = {}) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl items-center gap-8 px-4 py-3 sm:px-6 lg:px-8">
@@ -23,6 +29,7 @@ export function AppHeader() {
             ))}
           </ul>
         </nav>
+        {actions}
       </div>
     </header>
   );

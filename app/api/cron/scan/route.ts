@@ -15,7 +15,8 @@ export async function POST(request: Request) {
   if (rejected) return rejected;
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) {
-    return Response.json({ error: `invalid query: ${query.error.issues[0]?.message ?? "bad input"}` }, { status: 400 });
+    const issue = query.error.issues[0];
+    return Response.json({ error: `invalid query: ${issue?.path.join(".") ?? ""}: ${issue?.message ?? "bad input"}` }, { status: 400 });
   }
   const [db, boss] = await Promise.all([getDb(), getJobClient()]);
   const { scanId, created } = await requestScan({ db, boss }, { trigger: "cron", slot: query.data.slot, requestedBy: "cron" });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
-// POST /api/cron/scan is a machine route: bearer CRON_SECRET only, no session.
+// POST /api/cron/scan is a machine route: bearer CRON_SECRET only, no session. It runs against the
+// sign-in-enforcing server (the "auth" project), so the demo-mode server keeps its empty state.
 const SECRET = process.env.CRON_SECRET ?? "e2e-cron-secret-not-for-production";
 
 test.describe("POST /api/cron/scan", () => {
