@@ -1,8 +1,30 @@
 import { defineConfig, devices } from "@playwright/test";
+import { AUTH_APP_DATA_DIR, AUTH_APP_PORT, AUTH_APP_URL, OIDC_ISSUER } from "./e2e/support/oidc-users";
 
 // Browser tests drive Debian's Chromium against a production build (`next build` first, then
 // scripts/e2e-server.sh serves it on a throwaway embedded database).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// e2e/auth*.spec.ts (but auth-demo) run against a second server that signs in through a real OIDC
+// provider the tests start; everything else against the demo-mode server.
+const SIGN_IN_SPECS = /\/auth(?!-demo)[^/]*\.spec\.ts$/;
+// e2e/dashboard*.spec.ts run against the demo organisation with a short backfilled timeline.
+const DASHBOARD_SPECS = /\/dashboard[^/]*\.spec\.ts$/;
+const DASHBOARD_PORT = Number(process.env.E2E_DASHBOARD_PORT ?? 3104);
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -18,31 +40,44 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    { name: "chromium", testIgnore: [SIGN_IN_SPECS, DASHBOARD_SPECS], use: chromium },
+    { name: "dashboard", testMatch: DASHBOARD_SPECS, use: { ...chromium, baseURL: `http://localhost:${DASHBOARD_PORT}` } },
+    { name: "auth", testMatch: SIGN_IN_SPECS, use: { ...chromium, baseURL: AUTH_APP_URL } },
+  ],
+  webServer: [
     {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
+      // The demo organisation: sandbox, a few backfilled weekly scans, worker; about 40 s per week.
+      command: `bash scripts/e2e-server.sh ${DASHBOARD_PORT} dashboard`,
+      url: `http://localhost:${DASHBOARD_PORT}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // Demo mode: sign-in off, bound to loopback.
+      command: `bash scripts/e2e-server.sh ${PORT} demo`,
+      url: `http://localhost:${PORT}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: "npx tsx e2e/support/oidc-server.ts",
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: `E2E_DATA_DIR=${AUTH_APP_DATA_DIR} bash scripts/e2e-server.sh ${AUTH_APP_PORT} oidc`,
+      url: `${AUTH_APP_URL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
     },
   ],
-  webServer: {
-    command: `bash scripts/e2e-server.sh ${PORT}`,
-    url: `http://localhost:${PORT}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
 });

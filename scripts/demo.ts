@@ -2,7 +2,7 @@
 // Starts the local AWS sandbox with the demo organisation, opens the embedded database, backfills the
 // demo timeline (one scan per sandbox week) on first run, then serves the app on 127.0.0.1 in demo mode.
 //   --port <n>        web port (default 3000)     --sandbox-port <n>   sandbox port (default 4566, else any free one)
-//   --fresh           forget the demo database and backfill again
+//   --fresh           forget the demo database and backfill again   --weeks <n>   backfill only the last n weeks
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -21,15 +21,18 @@ import { serveTenfold, startScanning } from "./serve";
 const DEMO_REGIONS = "us-east-1,eu-west-1";
 
 const { values } = parseArgs({
-  options: { port: { type: "string" }, "sandbox-port": { type: "string" }, fresh: { type: "boolean" } },
+  options: { port: { type: "string" }, "sandbox-port": { type: "string" }, fresh: { type: "boolean" }, weeks: { type: "string" } },
 });
+
+// --weeks n backfills only the last n weeks of the timeline (the browser tests use a short one).
+const firstWeek = values.weeks ? Math.max(0, DEMO_WEEKS + 1 - (Number(values.weeks) || DEMO_WEEKS + 1)) : 0;
 
 async function startDemoSandbox(): Promise<Sandbox> {
   const wanted = Number(values["sandbox-port"] ?? 4566);
   try {
-    return await startSandbox({ scenario: demoScenarioAt(0), port: wanted });
+    return await startSandbox({ scenario: demoScenarioAt(firstWeek), port: wanted });
   } catch {
-    return startSandbox({ scenario: demoScenarioAt(0), port: 0 });
+    return startSandbox({ scenario: demoScenarioAt(firstWeek), port: 0 });
   }
 }
 
@@ -52,8 +55,8 @@ await assertPortFree(env.PORT, bindHost(env)).catch((error: Error) => exitWith(e
 const scanning = await startScanning(connection, env);
 const existing = await connection.db.select({ n: count() }).from(scans);
 if ((existing[0]?.n ?? 0) === 0) {
-  console.log(`tenfold: backfilling the demo timeline: ${DEMO_WEEKS + 1} weekly scans of the sandbox organisation…`);
-  for (let week = 0; week <= DEMO_WEEKS; week++) {
+  console.log(`tenfold: backfilling the demo timeline: ${DEMO_WEEKS + 1 - firstWeek} weekly scans of the sandbox organisation…`);
+  for (let week = firstWeek; week <= DEMO_WEEKS; week++) {
     sandbox.setScenario(demoScenarioAt(week));
     const { scanId } = await requestScan(scanning.runtime, { trigger: "backfill", asOf: demoClock(week), requestedBy: "demo" });
     const result = await waitForScan(connection.db, scanId, { timeoutMs: 10 * 60_000 });

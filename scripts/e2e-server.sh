@@ -22,10 +22,21 @@ case "${2:-demo}" in
     # The specs seed accounts into this folder's database through its owner process.
     if [ -n "${E2E_DATA_DIR:-}" ]; then rm -rf "$E2E_DATA_DIR"; mkdir -p "$E2E_DATA_DIR"; export TENFOLD_DATA_DIR="$E2E_DATA_DIR"; fi
     ;;
+  dashboard)
+    # The demo organisation (sandbox + backfilled timeline, scripts/demo.ts) for e2e/dashboard*.spec.ts.
+    # A full backfill (13 weekly scans) takes about 9 min here; E2E_DEMO_WEEKS (default 3) keeps it short.
+    export TENFOLD_DEMO_MODE=true HOST=127.0.0.1
+    npx tsx scripts/demo.ts --port "$port" --weeks "${E2E_DEMO_WEEKS:-3}"
+    exit $?
+    ;;
   *)
-    echo "usage: e2e-server.sh <port> [demo|oidc]" >&2
+    echo "usage: e2e-server.sh <port> [demo|oidc|dashboard]" >&2
     exit 2
     ;;
 esac
+# Playwright starts every web server at once: build (when the sources changed) under a lock, so only
+# one `next build` writes .next and the others find it current.
+flock "${TMPDIR:-/tmp}/tenfold-e2e-build.lock" \
+  npx tsx -e 'import("./scripts/web-server.ts").then((m) => process.exit(m.buildIfNeeded() ? 0 : 1))'
 # Not exec: the trap must remove the data folder once the server (killed with its process group) exits.
 npx tsx scripts/start.ts

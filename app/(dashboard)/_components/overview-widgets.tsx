@@ -1,0 +1,234 @@
+import Link from "next/link";
+import { AccountScoreDistributionChart } from "@/components/charts/account-score-distribution-chart";
+import { ItemScoreSparklineChart } from "@/components/charts/item-score-sparkline-chart";
+import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
+import { AccountsHeatmap } from "@/components/scorecard/accounts-heatmap";
+import { ITEM_SHORT, itemTitle } from "@/components/scorecard/item-labels";
+import { Card } from "@/components/ui/card";
+import { Delta } from "@/components/ui/delta";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { TimeAgo } from "@/components/ui/time-ago";
+import type { Viewer } from "@/lib/auth/viewer";
+import { changeOver, lastDays, scoreDistribution, trendSeries } from "@/lib/charts/trend";
+import { listAccountSummaries } from "@/lib/db/account-summaries";
+import { getFreshness, getOrgTrend } from "@/lib/db/trends";
+import { formatScore } from "@/lib/format";
+import { DEFAULT_SCORING_CONFIG, statusOf } from "@/lib/scoring";
+
+const YEAR = 366;
+
+export async function FreshnessLine({ viewer }: { viewer: Viewer }) {
+  const [freshness, accounts] = await Promise.all([getFreshness(), listAccountSummaries(viewer)]);
+  const stale = accounts.filter((account) => account.stale).length;
+  const last = freshness.lastFullScan;
+  return (
+    <p className="text-sm text-ink-muted">
+      {last?.finishedAt ? (
+        <>
+          Last full scan <TimeAgo at={last.finishedAt} />
+        </>
+      ) : (
+        "No full scan has finished yet"
+      )}
+      {stale > 0 ? (
+        <>
+          {" · "}
+          <Link href="/accounts?sort=scanned" className="font-medium text-status-red underline">
+            <span aria-hidden>✕ </span>
+            {stale} {stale === 1 ? "account" : "accounts"} unreachable
+          </Link>
+        </>
+      ) : null}
+      {freshness.running ? (
+        <>
+          {" · "}
+          <Link href="/scans" className="underline">
+            a scan is running
+          </Link>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+export async function OrgScoreCard({ viewer }: { viewer: Viewer }) {
+  const [trend, accounts] = await Promise.all([getOrgTrend(viewer, YEAR), listAccountSummaries(viewer)]);
+  const series = trendSeries(trend);
+  const latest = series.filter((point) => point.score !== null).at(-1)?.score ?? null;
+  const scored = accounts.filter((account) => account.score !== null).length;
+  return (
+    <Card title={viewer.role === "owner" ? "Score of your accounts" : "Organisation score"}>
+      <div className="flex items-end gap-3">
+        <p className="text-6xl font-semibold tabular-nums" aria-label={`Score ${formatScore(latest)} out of 100`}>
+          {formatScore(latest)}
+        </p>
+        <span className="mb-2 text-ink-muted">/ 100</span>
+      </div>
+      <div className="mt-2">
+        <StatusBadge status={statusOf(latest, DEFAULT_SCORING_CONFIG)} />
+      </div>
+      <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
+        <div>
+          <dt className="text-ink-muted">7 days</dt>
+          <dd className="text-lg">
+            <Delta value={changeOver(series, 7)} />
+          </dd>
+        </div>
+        <div>
+          <dt className="text-ink-muted">30 days</dt>
+          <dd className="text-lg">
+            <Delta value={changeOver(series, 30)} />
+          </dd>
+        </div>
+      </dl>
+      <p className="mt-4 text-sm text-ink-muted">
+        Mean of {scored} account {scored === 1 ? "score" : "scores"}; each account scores the mean of its ten items.
+      </p>
+    </Card>
+  );
+}
+
+export async function DistributionCard({ viewer }: { viewer: Viewer }) {
+  const accounts = await listAccountSummaries(viewer);
+  return (
+    <Card title="Account scores">
+      <AccountScoreDistributionChart buckets={scoreDistribution(accounts.map((account) => account.score))} />
+    </Card>
+  );
+}
+
+export async function WorstAccountsCard({ viewer }: { viewer: Viewer }) {
+  const accounts = await listAccountSummaries(viewer);
+  const worst = accounts
+    .filter((account) => account.score !== null)
+    .sort((a, b) => (a.score ?? 0) - (b.score ?? 0))
+    .slice(0, 5);
+  return (
+    <Card title="Needs attention" actions={<Link href="/accounts?sort=score" className="text-sm underline">All accounts</Link>}>
+      {worst.length === 0 ? (
+        <p className="text-ink-muted">No account has a score yet.</p>
+      ) : (
+        <ol className="divide-y divide-slate-100">
+          {worst.map((account) => (
+            <li key={account.id} className="flex items-center justify-between gap-3 py-2">
+              <div className="min-w-0">
+                <Link href={`/accounts/${account.id}`} className="font-medium hover:underline">
+                  {account.name}
+                </Link>
+                <p className="truncate text-xs text-ink-muted">
+                  {account.redItems} failing {account.redItems === 1 ? "item" : "items"}
+                  {account.stale ? " · stale" : ""}
+                </p>
+              </div>
+              <div className="text-right">
+                <span className="text-xl font-semibold tabular-nums">{formatScore(account.score)}</span>
+                <div className="text-xs">
+                  <Delta value={account.change7d} />
+                </div>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}
+
+export async function ItemTiles({ viewer }: { viewer: Viewer }) {
+  const [trend, accounts] = await Promise.all([getOrgTrend(viewer, YEAR), listAccountSummaries(viewer)]);
+  return (
+    <section aria-labelledby="items-heading">
+      <h2 id="items-heading" className="mb-3 text-xl font-semibold">
+        The ten items
+      </h2>
+      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        {Array.from({ length: 10 }, (_, index) => {
+          const item = index + 1;
+          const series = trendSeries(trend, item);
+          const score = series.filter((point) => point.score !== null).at(-1)?.score ?? null;
+          const cells = accounts.map((account) => account.items[index]).filter((cell) => cell && cell.status !== "grey");
+          const passing = cells.filter((cell) => cell?.status === "green").length;
+          return (
+            <li key={item}>
+              <Link
+                href={`/items/${item}`}
+                title={`${itemTitle(item)}: ${passing} of ${cells.length} accounts pass; mean item score ${formatScore(score)}`}
+                className="block h-full rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-slate-400"
+              >
+                <div className="flex items-start justify-between gap-2">
+                  <span className="text-sm font-medium">
+                    <span className="text-ink-muted">{item}.</span> {ITEM_SHORT[item]}
+                  </span>
+                  <StatusBadge status={statusOf(score, DEFAULT_SCORING_CONFIG)} size="sm" />
+                </div>
+                <p className="mt-2 text-2xl font-semibold tabular-nums">
+                  {passing}
+                  <span className="text-base font-normal text-ink-muted"> of {cells.length} pass</span>
+                </p>
+                <p className="text-xs text-ink-muted">
+                  score {formatScore(score)} · <Delta value={changeOver(series, 30)} label="30 d" />
+                </p>
+                <ItemScoreSparklineChart points={lastDays(series, 90)} label={`${ITEM_SHORT[item]} score, last 90 days`} />
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export const TREND_RANGES = [30, 90, 365] as const;
+
+export async function TrendCard({ viewer, range, item }: { viewer: Viewer; range: number; item: number | null }) {
+  const trend = await getOrgTrend(viewer, YEAR);
+  const points = lastDays(trendSeries(trend, item ?? undefined), range);
+  const subject = item ? `Item ${item}: ${itemTitle(item)}` : "Organisation score";
+  const href = (next: { range?: number; item?: number | null }) => {
+    const params = new URLSearchParams();
+    const r = next.range ?? range;
+    const i = next.item === undefined ? item : next.item;
+    if (r !== 90) params.set("range", String(r));
+    if (i) params.set("item", String(i));
+    const query = params.toString();
+    return query ? `/?${query}#trend` : "/#trend";
+  };
+  return (
+    <Card title={`Trend — ${subject}`}>
+      <div id="trend" className="mb-3 flex flex-wrap items-center gap-4 text-sm">
+        <nav aria-label="Trend range" className="flex gap-1">
+          {TREND_RANGES.map((days) => (
+            <Link key={days} href={href({ range: days })} aria-current={days === range ? "page" : undefined} className={`rounded-md border px-2.5 py-1 ${days === range ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white"}`}>
+              {days} days
+            </Link>
+          ))}
+        </nav>
+        <nav aria-label="Trend subject" className="flex flex-wrap gap-1">
+          <Link href={href({ item: null })} aria-current={item === null ? "page" : undefined} className={`rounded-md border px-2.5 py-1 ${item === null ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white"}`}>
+            Organisation
+          </Link>
+          {Array.from({ length: 10 }, (_, index) => (
+            <Link key={index} href={href({ item: index + 1 })} title={itemTitle(index + 1)} aria-label={`Item ${index + 1}: ${ITEM_SHORT[index + 1]}`} aria-current={item === index + 1 ? "page" : undefined} className={`rounded-md border px-2.5 py-1 tabular-nums ${item === index + 1 ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white"}`}>
+              {index + 1}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {points.length === 0 ? <EmptyState title="No history in this range yet" /> : <ScoreTrendChart points={points} label={`${subject}, last ${range} days`} />}
+    </Card>
+  );
+}
+
+export async function HeatmapCard({ viewer }: { viewer: Viewer }) {
+  const accounts = await listAccountSummaries(viewer);
+  const rows = [...accounts].sort((a, b) => (a.score ?? 101) - (b.score ?? 101));
+  return (
+    <Card title="Accounts × items">
+      <p className="mb-3 text-sm text-ink-muted">
+        Worst accounts first. Each cell shows the item&apos;s status and score for that account; select it for the checks behind it.
+      </p>
+      {rows.length === 0 ? <EmptyState title="No accounts to show" /> : <AccountsHeatmap rows={rows} />}
+    </Card>
+  );
+}

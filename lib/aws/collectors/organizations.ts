@@ -1,0 +1,198 @@
+// Organizations discovery (MGMT, checks.md §1.3): accounts (ListAccounts ≤ 20 per page, looping
+// while NextToken is set even after an empty page), organization facts, OU paths with names, account
+// tags, SCPs on the path, delegated administrators. Lookups shared by accounts are cached.
+import {
+  DescribeOrganizationalUnitCommand,
+  DescribeOrganizationCommand,
+  DescribePolicyCommand,
+  ListParentsCommand,
+  paginateListAccounts,
+  paginateListDelegatedAdministrators,
+  paginateListPoliciesForTarget,
+  paginateListTagsForResource,
+} from "@aws-sdk/client-organizations";
+import type { Collected, OrgAccount, ServiceControlPolicy } from "@/lib/scoring/evidence";
+import type { ClientFactory } from "../clients";
+import { attempt, call, isNotFound } from "../errors";
+import { mapLimit } from "../limiter";
+
+export const DELEGATED_ADMIN_PRINCIPALS = [
+  "access-analyzer.amazonaws.com",
+  "securityhub.amazonaws.com",
+  "guardduty.amazonaws.com",
+  "inspector2.amazonaws.com",
+  "cloudtrail.amazonaws.com",
+  "iam.amazonaws.com",
+] as const;
+
+export type OrganizationFacts = { id: string; featureSet: "ALL" | "CONSOLIDATED_BILLING"; managementAccountId: string };
+
+export async function describeOrganization(clients: ClientFactory): Promise<Collected<OrganizationFacts | null>> {
+  return attempt("organizations:DescribeOrganization", async () => {
+    try {
+      const o = (await clients.get("organizations").send(new DescribeOrganizationCommand({}))).Organization;
+      if (!o) return null;
+      return { id: o.Id ?? "", featureSet: o.FeatureSet === "CONSOLIDATED_BILLING" ? "CONSOLIDATED_BILLING" : "ALL", managementAccountId: o.MasterAccountId ?? "" };
+    } catch (err) {
+      if (isNotFound(err, "AWSOrganizationsNotInUseException")) return null;
+      throw err;
+    }
+  });
+}
+
+export type ListedAccount = { id: string; name: string; email: string; state: string };
+
+export async function listAccounts(clients: ClientFactory): Promise<ListedAccount[]> {
+  const out: ListedAccount[] = [];
+  await call("organizations:ListAccounts", async () => {
+    for await (const page of paginateListAccounts({ client: clients.get("organizations"), pageSize: 20 }, { MaxResults: 20 }))
+      for (const a of page.Accounts ?? [])
+        if (a.Id) out.push({ id: a.Id, name: a.Name ?? "", email: a.Email ?? "", state: a.State ?? legacyState(a.Status) });
+  });
+  return out;
+}
+
+/** Account.Status was retired in favour of Account.State (checks.md §0.9); map it only as a fallback. */
+const legacyState = (status: string | undefined): string => (status === "ACTIVE" ? "ACTIVE" : status === "SUSPENDED" ? "SUSPENDED" : (status ?? ""));
+
+export async function delegatedAdmins(clients: ClientFactory): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  await Promise.all(
+    DELEGATED_ADMIN_PRINCIPALS.map(async (p) => {
+      try {
+        const ids: string[] = [];
+        for await (const page of paginateListDelegatedAdministrators({ client: clients.get("organizations"), pageSize: 20 }, { ServicePrincipal: p }))
+          for (const d of page.DelegatedAdministrators ?? []) if (d.Id && d.Status !== "SUSPENDED") ids.push(d.Id);
+        out[p] = ids;
+      } catch {
+        out[p] = []; // unknown principal / no access: fall back to the management account
+      }
+    }),
+  );
+  return out;
+}
+
+type Parent = { id: string; type: "ROOT" | "ORGANIZATIONAL_UNIT"; name?: string };
+
+/** Cached per-organization lookups (ListParents, OU names, policies per target, policy content). */
+export class OrgLookups {
+  private readonly parents = new Map<string, Promise<Parent | undefined>>();
+  private readonly ouNames = new Map<string, Promise<string | undefined>>();
+  private readonly targetPolicies = new Map<string, Promise<{ id: string; name: string }[]>>();
+  private readonly policyContent = new Map<string, Promise<string>>();
+
+  constructor(private readonly clients: ClientFactory) {}
+
+  private org() {
+    return this.clients.get("organizations");
+  }
+
+  private parentOf(childId: string): Promise<Parent | undefined> {
+    let p = this.parents.get(childId);
+    if (!p) {
+      p = call("organizations:ListParents", async () => {
+        const out = await this.org().send(new ListParentsCommand({ ChildId: childId }));
+        const first = out.Parents?.[0];
+        if (!first?.Id) return undefined;
+        return { id: first.Id, type: first.Type === "ROOT" ? "ROOT" : "ORGANIZATIONAL_UNIT" } as Parent;
+      });
+      this.parents.set(childId, p);
+    }
+    return p;
+  }
+
+  private ouName(id: string): Promise<string | undefined> {
+    let p = this.ouNames.get(id);
+    if (!p) {
+      p = call("organizations:DescribeOrganizationalUnit", async () => {
+        try {
+          return (await this.org().send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: id }))).OrganizationalUnit?.Name;
+        } catch {
+          return undefined; // names are cosmetic
+        }
+      });
+      this.ouNames.set(id, p);
+    }
+    return p;
+  }
+
+  /** Parent first, root last. */
+  async ouPath(accountId: string): Promise<Parent[]> {
+    const path: Parent[] = [];
+    let child = accountId;
+    for (let depth = 0; depth < 10; depth++) {
+      const parent = await this.parentOf(child);
+      if (!parent) break;
+      const entry: Parent = { ...parent };
+      if (parent.type === "ORGANIZATIONAL_UNIT") {
+        const name = await this.ouName(parent.id);
+        if (name !== undefined) entry.name = name;
+      }
+      path.push(entry);
+      if (parent.type === "ROOT") break;
+      child = parent.id;
+    }
+    return path;
+  }
+
+  async tags(accountId: string): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    await call("organizations:ListTagsForResource", async () => {
+      for await (const page of paginateListTagsForResource({ client: this.org() }, { ResourceId: accountId }))
+        for (const t of page.Tags ?? []) if (t.Key !== undefined) out[t.Key] = t.Value ?? "";
+    });
+    return out;
+  }
+
+  private policiesFor(targetId: string): Promise<{ id: string; name: string }[]> {
+    let p = this.targetPolicies.get(targetId);
+    if (!p) {
+      p = call("organizations:ListPoliciesForTarget", async () => {
+        const out: { id: string; name: string }[] = [];
+        for await (const page of paginateListPoliciesForTarget({ client: this.org(), pageSize: 20 }, { TargetId: targetId, Filter: "SERVICE_CONTROL_POLICY" }))
+          for (const s of page.Policies ?? []) if (s.Id) out.push({ id: s.Id, name: s.Name ?? s.Id });
+        return out;
+      });
+      this.targetPolicies.set(targetId, p);
+    }
+    return p;
+  }
+
+  private content(policyId: string): Promise<string> {
+    let p = this.policyContent.get(policyId);
+    if (!p) {
+      p = call("organizations:DescribePolicy", async () => (await this.org().send(new DescribePolicyCommand({ PolicyId: policyId }))).Policy?.Content ?? "");
+      this.policyContent.set(policyId, p);
+    }
+    return p;
+  }
+
+  /** SCPs attached to the account, each OU on its path and the root. */
+  async scps(accountId: string, path: Parent[]): Promise<ServiceControlPolicy[]> {
+    const targets = [accountId, ...path.map((p) => p.id)];
+    const perTarget = await Promise.all(
+      targets.map(async (targetId) => {
+        const list = await this.policiesFor(targetId);
+        return Promise.all(list.map(async (pol) => ({ policyId: pol.id, name: pol.name, targetId, content: await this.content(pol.id) })));
+      }),
+    );
+    return perTarget.flat();
+  }
+}
+
+/** OU path, tags and SCPs of each account (bounded fan-out; shared lookups cached). */
+export async function describeAccounts(clients: ClientFactory, accounts: ListedAccount[], concurrency: number): Promise<Record<string, OrgAccount>> {
+  const lookups = new OrgLookups(clients);
+  const out: Record<string, OrgAccount> = {};
+  await mapLimit(accounts, concurrency, async (a) => {
+    const ouPath = await attempt("organizations:ListParents", () => lookups.ouPath(a.id));
+    const [tags, scps] = await Promise.all([
+      attempt("organizations:ListTagsForResource", () => lookups.tags(a.id)),
+      ouPath.ok
+        ? attempt("organizations:ListPoliciesForTarget", () => lookups.scps(a.id, ouPath.value))
+        : Promise.resolve(ouPath as Collected<ServiceControlPolicy[]>),
+    ]);
+    out[a.id] = { id: a.id, name: a.name, email: a.email, state: a.state, ouPath, tags, scps };
+  });
+  return out;
+}

@@ -1,0 +1,204 @@
+// Public API of lib/aws for lib/scan. One scanner per process (or per scan):
+//
+//   const aws = createAwsScanner(settings, { credentials?, onApiCall? });
+//   const discovery = await aws.discoverOrganization();            // MGMT: accounts, OU paths, tags, SCPs, delegated admins
+//   const org = await aws.collectOrgEvidence(discovery, { now });   // ORG evidence (once per scan)
+//   const session = await aws.enterAccount(accountId);              // AssumeRole; throws AccountEntryError
+//   const evidence = await aws.collectAccountEvidence(session, { now, org });  // never throws for AWS errors
+//   session.apiCalls();                                              // { iam: 7, ec2: 52, … }
+//
+// `collectOrganization` / `collectAccount` bundle these for lib/scan's ScannerAws port.
+import type { AccountEvidence, Analyzer, OrgEvidence } from "@/lib/scoring/evidence";
+import { collectAccountEvidence, type AccountSession } from "./account-evidence";
+import { ClientFactory, sharedClientParts, type ApiCallListener, type Credentials, type ServiceKey } from "./clients";
+import type { OrgAnalyzerSource } from "./collectors/access-analyzer";
+import type { Clock } from "./collectors/credential-report";
+import { describeOrganization } from "./collectors/organizations";
+import type { BucketRef } from "./collectors/s3";
+import { RoleAssumer, scannerCredentials } from "./credentials";
+import { AccountEntryError, ScanAbortedError } from "./errors";
+import { collectOrgEvidence, discoverOrganization, scannerAccountId, type OrgDeps, type OrgDiscovery } from "./org-evidence";
+import { resolveAwsSettings, type AwsSettings, type AwsSettingsInput } from "./settings";
+
+export { AccountEntryError, ScanAbortedError } from "./errors";
+export { defaultAwsSettings, resolveAwsSettings, type AwsSettings, type AwsSettingsInput } from "./settings";
+export type { AccountSession } from "./account-evidence";
+export type { OrgDiscovery } from "./org-evidence";
+export type { BucketRef } from "./collectors/s3";
+export type { ServiceKey, Credentials } from "./clients";
+
+export type ApiCalls = Record<string, number>;
+
+export type AwsScannerOptions = {
+  /** Scanner (management-account) credentials; default: the SDK's default provider chain. */
+  credentials?: Credentials;
+  /** Called for every AWS call: the account it was made in (or "org"), the service and the operation. */
+  onApiCall?: (service: ServiceKey, operation: string, scope: string) => void;
+  /** Injected clock for the credential-report backoff (tests). */
+  clock?: Clock;
+};
+
+export type AwsScanner = {
+  readonly settings: AwsSettings;
+  /** The management account id (DescribeOrganization.MasterAccountId, else the caller's own account). */
+  managementAccountId(): Promise<string>;
+  /** ListAccounts (all states), OU paths, tags, SCPs, delegated admins. Throws if the account list cannot be read. */
+  discoverOrganization(options?: { now?: Date; signal?: AbortSignal }): Promise<OrgDiscovery>;
+  /** ORG evidence. Bucket lists already gathered by account scans are reused (see `bucketLists`). */
+  collectOrgEvidence(
+    discovery: OrgDiscovery,
+    options?: { now?: Date; signal?: AbortSignal; bucketLists?: Record<string, BucketRef[]>; trailBuckets?: Record<string, string[]> },
+  ): Promise<OrgEvidence>;
+  /** AssumeRole into the account's Tenfold role (cached, refreshed before expiry). Throws AccountEntryError. */
+  enterAccount(accountId: string): Promise<AccountSession>;
+  /** All collectors for one account; AWS failures become evidence. Throws only on abort. */
+  collectAccountEvidence(session: AccountSession, options: { now: Date; signal?: AbortSignal; org?: OrgEvidence }): Promise<AccountEvidence>;
+  /** Discovery + org evidence with the API calls it made (lib/scan ScannerAws.collectOrganization). */
+  collectOrganization(options?: { now?: Date; signal?: AbortSignal }): Promise<{ org: OrgEvidence; discovery: OrgDiscovery; managementAccountId: string; apiCalls: ApiCalls }>;
+  /** enterAccount + collectAccountEvidence (lib/scan ScannerAws.collectAccount). Throws AccountEntryError. */
+  collectAccount(accountId: string, options: { now?: Date; signal?: AbortSignal; org?: OrgEvidence }): Promise<{ evidence: AccountEvidence; apiCalls: ApiCalls }>;
+};
+
+const addCalls = (a: ApiCalls, b: Record<string, number>): ApiCalls => {
+  for (const [k, v] of Object.entries(b)) a[k] = (a[k] ?? 0) + v;
+  return a;
+};
+
+export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOptions = {}): AwsScanner {
+  const settings = resolveAwsSettings(input);
+  const listener = (scope: string): ApiCallListener | undefined =>
+    options.onApiCall ? (service, operation) => options.onApiCall?.(service, operation, scope) : undefined;
+  const base = sharedClientParts();
+  const partsFor = (scope: string) => ({ ...base, onApiCall: listener(scope) });
+
+  // Scanner credentials (MGMT). Org-level calls are counted on this factory.
+  const management = new ClientFactory(scannerCredentials(options.credentials), settings, partsFor("org"));
+  const assumer = new RoleAssumer(management, settings);
+  let mgmtId: Promise<string> | undefined;
+
+  const managementAccountId = (): Promise<string> => {
+    mgmtId ??= (async () => {
+      const org = await describeOrganization(management);
+      if (org.ok && org.value) return org.value.managementAccountId;
+      return scannerAccountId(management);
+    })();
+    mgmtId.catch(() => (mgmtId = undefined));
+    return mgmtId;
+  };
+
+  const enterAccount = async (accountId: string): Promise<AccountSession> => {
+    const before = assumer.assumeCalls(accountId);
+    // Each entry (one per account per scan) assumes the role afresh: a role removed or an ExternalId
+    // changed since the last scan shows at once, and sessions never outlive a scan.
+    assumer.forget(accountId);
+    await assumer.assume(accountId); // fail fast with AccountEntryError
+    const clients = new ClientFactory(assumer.provider(accountId), settings, partsFor(accountId));
+    return {
+      accountId,
+      clients,
+      settings,
+      // AssumeRole calls for this account since it was entered (entry + refreshes) are counted as `sts`.
+      apiCalls: () => {
+        const sts = assumer.assumeCalls(accountId) - before;
+        return addCalls(sts > 0 ? { sts } : {}, clients.calls);
+      },
+    };
+  };
+
+  // Org-level clients of other accounts: same cached role credentials, calls counted as "org".
+  const orgClients = new Map<string, ClientFactory>();
+  const deps: OrgDeps = {
+    settings,
+    management,
+    clientsFor: async (accountId) => {
+      await assumer.assume(accountId); // throws AccountEntryError; concurrent callers share one AssumeRole
+      let c = orgClients.get(accountId);
+      if (!c) {
+        c = new ClientFactory(assumer.provider(accountId), settings, partsFor("org"));
+        orgClients.set(accountId, c);
+      }
+      return c;
+    },
+  };
+  // What account scans learnt that ORG evidence needs (bucket owners, trail buckets): the next org collection reuses it.
+  const bucketLists: Record<string, BucketRef[]> = {};
+  const trailBuckets: Record<string, string[]> = {};
+
+  // Organization analyzers of the Access Analyzer delegated admin, read for accounts without their own
+  // analyzer; those calls count towards the account being scanned.
+  const orgAnalyzerSource = (org: OrgEvidence | undefined, session: AccountSession): OrgAnalyzerSource | undefined => {
+    if (!org) return undefined;
+    const byRegion = new Map<string, Analyzer>();
+    for (const [region, r] of Object.entries(org.orgAnalyzers)) {
+      if (!("ok" in r) || !r.ok) continue;
+      const a = r.value.find((x) => x.type === "ORGANIZATION" && x.status === "ACTIVE");
+      if (a) byRegion.set(region, a);
+    }
+    if (byRegion.size === 0) return undefined;
+    const owner = [...byRegion.values()][0]?.arn.split(":")[4] ?? "";
+    let clients: Promise<ClientFactory> | undefined;
+    return {
+      analyzerFor: (region) => byRegion.get(region),
+      clients: () =>
+        (clients ??= (async () => {
+          if (owner === session.accountId) return session.clients;
+          if (owner === "" || owner === (await managementAccountId())) return session.clients.derive(management.credentials);
+          await assumer.assume(owner);
+          return session.clients.derive(assumer.provider(owner));
+        })()),
+    };
+  };
+
+  const collectAccountEvidenceFn: AwsScanner["collectAccountEvidence"] = async (session, o) => {
+    const evidence = await collectAccountEvidence(session, {
+      now: o.now,
+      signal: o.signal,
+      orgAnalyzers: orgAnalyzerSource(o.org, session),
+      organizationTrails: o.org?.organizationTrails.ok ? o.org.organizationTrails.value : undefined,
+      clock: options.clock,
+    });
+    if (session.buckets) bucketLists[session.accountId] = session.buckets;
+    if (session.trailBuckets) trailBuckets[session.accountId] = session.trailBuckets;
+    return evidence;
+  };
+
+  const scanner: AwsScanner = {
+    settings,
+    managementAccountId,
+    discoverOrganization: async (o = {}) => {
+      if (o.signal?.aborted) throw new ScanAbortedError();
+      const d = await discoverOrganization(deps, { now: o.now });
+      if (o.signal?.aborted) throw new ScanAbortedError();
+      return d;
+    },
+    collectOrgEvidence: (discovery, o = {}) =>
+      collectOrgEvidence(deps, discovery, { ...o, bucketLists: { ...bucketLists, ...o.bucketLists }, trailBuckets: { ...trailBuckets, ...o.trailBuckets } }),
+    enterAccount,
+    collectAccountEvidence: collectAccountEvidenceFn,
+    collectOrganization: async (o = {}) => {
+      // A new scan enters the other accounts afresh (see enterAccount).
+      orgClients.clear();
+      assumer.forgetAll();
+      const before = { ...management.calls };
+      const orgBefore = [...orgClients.values()].map((c) => ({ ...c.calls }));
+      const discovery = await scanner.discoverOrganization(o);
+      const org = await scanner.collectOrgEvidence(discovery, o);
+      const apiCalls: ApiCalls = {};
+      for (const [k, v] of Object.entries(management.calls)) apiCalls[k] = v - (before[k] ?? 0);
+      [...orgClients.values()].forEach((c, i) => {
+        const prev = orgBefore[i] ?? {};
+        for (const [k, v] of Object.entries(c.calls)) apiCalls[k] = (apiCalls[k] ?? 0) + v - (prev[k] ?? 0);
+      });
+      for (const k of Object.keys(apiCalls)) if (apiCalls[k] === 0) delete apiCalls[k];
+      return { org, discovery, managementAccountId: discovery.managementAccountId, apiCalls };
+    },
+    collectAccount: async (accountId, o) => {
+      const session = await enterAccount(accountId);
+      const evidence = await collectAccountEvidenceFn(session, { now: o.now ?? new Date(), signal: o.signal, org: o.org });
+      return { evidence, apiCalls: session.apiCalls() };
+    },
+  };
+  return scanner;
+}
+
+export { AccountEntryError as AwsAccountEntryError };

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { changeOver, lastDays, passRateSeries, scoreDistribution, trendSeries, type OrgDay } from "./trend";
+
+const day = (d: string, score: number | null, items: Record<string, number | null> = {}): OrgDay => ({ day: d, score, itemScores: items, itemPassRates: { "2": 0.5 } });
+
+describe("trend adapters", () => {
+  const rows = [day("2026-10-01", 60.4, { "2": 40 }), day("2026-10-25", 70.6, { "2": 55.5 }), day("2026-11-01", 72.4, { "2": null })];
+
+  it("shapes the org and item series with integer scores", () => {
+    expect(trendSeries(rows)).toEqual([{ day: "2026-10-01", score: 60 }, { day: "2026-10-25", score: 71 }, { day: "2026-11-01", score: 72 }]);
+    expect(trendSeries(rows, 2).map((p) => p.score)).toEqual([40, 56, null]);
+    expect(passRateSeries(rows, 2).map((p) => p.score)).toEqual([50, 50, 50]);
+  });
+
+  it.each([
+    [7, 72 - 71],
+    [30, 72 - 60],
+    [60, null],
+  ])("changeOver %i days", (days, expected) => {
+    expect(changeOver(trendSeries(rows), days)).toBe(expected);
+  });
+
+  it("has no change without data", () => {
+    expect(changeOver([], 7)).toBeNull();
+    expect(changeOver([{ day: "2026-01-01", score: null }], 7)).toBeNull();
+  });
+
+  it("keeps the last N days", () => {
+    expect(lastDays(rows, 7).map((p) => p.day)).toEqual(["2026-10-25", "2026-11-01"]);
+    expect(lastDays([], 7)).toEqual([]);
+  });
+
+  it("buckets scores, 100 on its own", () => {
+    const buckets = scoreDistribution([0, 9.6, 59, 60, 99.4, 100, null]);
+    expect(buckets).toHaveLength(11);
+    expect(buckets.map((b) => b.count)).toEqual([1, 1, 0, 0, 0, 1, 1, 0, 0, 1, 1]);
+    expect(buckets[5]?.status).toBe("red");
+    expect(buckets[6]?.status).toBe("amber");
+    expect(buckets[10]?.status).toBe("green");
+  });
+});

@@ -1,0 +1,63 @@
+// Pure shaping of the daily rollups into chart series; no I/O, unit-tested beside it.
+
+export type DayScore = { day: string; score: number | null };
+export type TrendPoint = { day: string; score: number | null };
+export type OrgDay = { day: string; score: number | null; itemScores: Record<string, number | null>; itemPassRates: Record<string, number | null> };
+
+const round = (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? null : Math.round(value));
+
+/** The org score series, or one item's score series when `item` is given; scores rounded to integers. */
+export function trendSeries(rows: OrgDay[], item?: number): TrendPoint[] {
+  return rows.map((row) => ({ day: row.day, score: round(item === undefined ? row.score : row.itemScores[String(item)]) }));
+}
+
+/** One item's pass rate (share of accounts green) as integer percentages per day. */
+export function passRateSeries(rows: OrgDay[], item: number): TrendPoint[] {
+  return rows.map((row) => {
+    const rate = row.itemPassRates[String(item)];
+    return { day: row.day, score: rate === null || rate === undefined ? null : Math.round(rate * 100) };
+  });
+}
+
+/** Only the points whose day is within `days` of the last day of the series. */
+export function lastDays<T extends { day: string }>(points: T[], days: number): T[] {
+  const last = points.at(-1);
+  if (!last) return [];
+  const from = new Date(Date.parse(`${last.day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  return points.filter((point) => point.day >= from);
+}
+
+/**
+ * Change of the latest score against the latest score on or before `days` earlier; null when either is
+ * missing. Rounded after subtracting so 71.6 − 70.4 reads +1, like the displayed scores (72 − 70 = 2 would not).
+ */
+export function changeOver(points: DayScore[], days: number): number | null {
+  const scored = points.filter((point): point is { day: string; score: number } => point.score !== null);
+  const last = scored.at(-1);
+  if (!last) return null;
+  const cutoff = new Date(Date.parse(`${last.day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  const before = scored.filter((point) => point.day <= cutoff).at(-1);
+  if (!before) return null;
+  return Math.round(last.score) - Math.round(before.score);
+}
+
+export type DistributionBucket = { label: string; from: number; to: number; count: number; status: "green" | "amber" | "red" };
+
+/** Account scores in ten-point buckets (0–9 … 90–99) plus a bucket for a perfect 100. */
+export function scoreDistribution(scores: (number | null)[], thresholds = { green: 100, amber: 60 }): DistributionBucket[] {
+  const buckets: DistributionBucket[] = Array.from({ length: 10 }, (_, index) => ({
+    label: `${index * 10}–${index * 10 + 9}`,
+    from: index * 10,
+    to: index * 10 + 9,
+    count: 0,
+    status: index * 10 >= thresholds.amber ? "amber" : "red",
+  }));
+  buckets.push({ label: "100", from: 100, to: 100, count: 0, status: "green" });
+  for (const score of scores) {
+    if (score === null) continue;
+    const rounded = Math.round(score);
+    const bucket = rounded >= 100 ? buckets[10] : buckets[Math.max(0, Math.min(9, Math.floor(rounded / 10)))];
+    if (bucket) bucket.count += 1;
+  }
+  return buckets;
+}
