@@ -5,7 +5,7 @@ import type { PGlite } from "@electric-sql/pglite";
 // PGlite has a single backend session, so clients must take turns at the level of whole protocol
 // exchanges: an extended-protocol batch (Parse … Sync) runs as one unit, or another client's Parse would
 // replace its unnamed statement; and once a client opens a transaction, only that client runs until the
-// transaction ends. (pglite-socket interleaves single messages and breaks both under concurrency.)
+// transaction ends. (The pglite-socket package interleaves single messages, which breaks both under concurrency.)
 
 const SSL_REQUEST = 80877103;
 const CANCEL_REQUEST = 80877102;
