@@ -5,7 +5,8 @@ export function ChartDataTable({ caption, headers, rows, summary = "Show data as
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer rounded text-ink-muted hover:text-ink">{summary}</summary>
-      <div className="mt-2 max-h-72 overflow-auto">
+      {/* Focusable so keyboard users can scroll a long table (axe: scrollable-region-focusable). */}
+      <div className="mt-2 max-h-72 overflow-auto" tabIndex={0} role="region" aria-label={caption}>
         <table className="w-full text-left">
           <caption className="sr-only">{caption}</caption>
           <thead>

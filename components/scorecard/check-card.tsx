@@ -1,6 +1,6 @@
 import type { CheckDetailRow } from "@/lib/db/item-details";
 import { consoleLinkFor, getCheckGuidance, ssoShortcut } from "@/lib/guidance";
-import { BLOG_URL, CHECK_BY_ID } from "@/lib/scoring/catalogue";
+import { CHECK_BY_ID } from "@/lib/scoring/catalogue";
 import { ResultBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 
@@ -95,7 +95,7 @@ export function CheckCard({ accountId, check, sso }: { accountId: string; check:
                   {guidance.howToFix.cli.map((cli) => (
                     <li key={cli.command}>
                       <p className="text-ink-muted">{cli.description}</p>
-                      <code className="mt-1 block overflow-x-auto rounded bg-slate-900 px-3 py-2 font-mono text-xs whitespace-pre text-slate-100">{cli.command}</code>
+                      <code className="mt-1 block rounded bg-slate-900 px-3 py-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">{cli.command}</code>
                     </li>
                   ))}
                 </ul>
@@ -128,13 +128,6 @@ export function CheckCard({ accountId, check, sso }: { accountId: string; check:
               </a>
             </li>
           ))}
-          {def?.blogItem ? (
-            <li>
-              <a href={BLOG_URL} target="_blank" rel="noreferrer" className="underline">
-                AWS Security Blog, item {def.blogItem}
-              </a>
-            </li>
-          ) : null}
         </ul>
       </div>
     </article>
