@@ -5,8 +5,8 @@ import { connect, type DbConnection } from "@/db/client";
 import { getScanResultDocument, type ScanResultDocument } from "@/db/store/scan-results";
 import { parseEnv } from "@/lib/env";
 import { createAwsScanner, type AwsSettingsInput } from "@/lib/aws";
-import { scoringConfigFromEnv } from "@/lib/scan/config";
-import { createBoss } from "@/lib/scan/queues";
+import { createScanRuntime } from "@/lib/scan/bootstrap";
+import { awsSettingsFromEnv } from "@/lib/scan/config";
 import { requestScan, type ScanRequest } from "@/lib/scan/request-scan";
 import type { ScanRuntime } from "@/lib/scan/runtime";
 import { waitForScan } from "@/lib/scan/wait";
@@ -41,22 +41,8 @@ export async function startScanHarness(
   };
   const env = parseEnv(envSource);
   const connection = connect(database.url, { max: 6 });
-  const boss = await createBoss(database.url, { max: 3 });
   const aws = createAwsScanner(
-    {
-      roleName: env.TENFOLD_ROLE_NAME,
-      externalId: env.TENFOLD_EXTERNAL_ID,
-      regionsAllowList: env.TENFOLD_REGIONS,
-      homeRegion: env.AWS_REGION,
-      maxAttempts: env.TENFOLD_AWS_MAX_ATTEMPTS,
-      retryMode: env.TENFOLD_AWS_RETRY_MODE,
-      endpointOverrides: { AWS_ENDPOINT_URL: sandbox.endpoint },
-      logArchiveAccountId: env.TENFOLD_LOG_ARCHIVE_ACCOUNT_ID,
-      maxInstances: env.TENFOLD_MAX_INSTANCES,
-      maxFindingPages: env.TENFOLD_MAX_FINDING_PAGES,
-      secretSalt: "test-salt",
-      ...options.aws,
-    },
+    { ...awsSettingsFromEnv(env, { endpointOverrides: { AWS_ENDPOINT_URL: sandbox.endpoint }, secretSalt: "test-salt" }), ...options.aws },
     {
       credentials: {
         accessKeyId: options.scenario.management.accessKeyId,
@@ -64,15 +50,7 @@ export async function startScanHarness(
       },
     },
   );
-  const runtime: ScanRuntime = {
-    db: connection.db,
-    boss,
-    aws,
-    scoring: scoringConfigFromEnv(env),
-    ownerTag: env.TENFOLD_OWNER_TAG,
-    accountTimeoutMs: env.TENFOLD_ACCOUNT_TIMEOUT_SECONDS * 1000,
-    concurrency: env.TENFOLD_SCAN_CONCURRENCY,
-  };
+  const runtime = await createScanRuntime(connection, env, { aws });
   const stopWorker = options.worker === false ? async () => {} : await startWorker(runtime);
   return {
     sandbox,
@@ -88,7 +66,7 @@ export async function startScanHarness(
     },
     stop: async () => {
       await stopWorker();
-      await boss.stop({ graceful: false, timeout: 2000 }).catch(() => undefined);
+      await runtime.boss.stop({ graceful: false, timeout: 2000 }).catch(() => undefined);
       await connection.close();
       await sandbox.stop();
       await database.drop();

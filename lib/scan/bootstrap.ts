@@ -3,7 +3,7 @@ import { getSecretHashSalt } from "@/db/store/settings";
 import { awsEndpointOverrides, type Env } from "@/lib/env";
 import { createAwsScanner } from "@/lib/aws";
 import type { ScannerAws } from "./aws-port";
-import { scoringConfigFromEnv } from "./config";
+import { awsSettingsFromEnv, scoringConfigFromEnv } from "./config";
 import { createBoss } from "./queues";
 import type { ScanRuntime } from "./runtime";
 
@@ -16,19 +16,9 @@ export async function createScanRuntime(
   const boss = await createBoss(connection.url, { max: 4 });
   const aws =
     options.aws ??
-    createAwsScanner({
-      roleName: env.TENFOLD_ROLE_NAME,
-      externalId: env.TENFOLD_EXTERNAL_ID,
-      regionsAllowList: env.TENFOLD_REGIONS,
-      homeRegion: env.AWS_REGION,
-      maxAttempts: env.TENFOLD_AWS_MAX_ATTEMPTS,
-      retryMode: env.TENFOLD_AWS_RETRY_MODE,
-      endpointOverrides: awsEndpointOverrides(),
-      logArchiveAccountId: env.TENFOLD_LOG_ARCHIVE_ACCOUNT_ID,
-      maxInstances: env.TENFOLD_MAX_INSTANCES,
-      maxFindingPages: env.TENFOLD_MAX_FINDING_PAGES,
-      secretSalt: await getSecretHashSalt(connection.db),
-    });
+    createAwsScanner(
+      awsSettingsFromEnv(env, { endpointOverrides: awsEndpointOverrides(), secretSalt: await getSecretHashSalt(connection.db) }),
+    );
   return {
     db: connection.db,
     boss,

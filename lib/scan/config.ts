@@ -1,3 +1,4 @@
+import type { AwsSettingsInput } from "@/lib/aws";
 import type { Env } from "@/lib/env";
 import { defineScoringConfig, type ScoringConfig } from "@/lib/scoring/config";
 
@@ -17,4 +18,20 @@ export function scoringConfigFromEnv(env: Env): ScoringConfig {
     tenfoldRoleName: env.TENFOLD_ROLE_NAME,
     logArchiveAccountId: env.TENFOLD_LOG_ARCHIVE_ACCOUNT_ID,
   });
+}
+
+/** The AWS settings of this installation; the endpoint overrides and the hash salt come from the caller. */
+export function awsSettingsFromEnv(env: Env, extra: { endpointOverrides: Record<string, string>; secretSalt: string }): AwsSettingsInput {
+  return {
+    roleName: env.TENFOLD_ROLE_NAME,
+    externalId: env.TENFOLD_EXTERNAL_ID,
+    regionsAllowList: env.TENFOLD_REGIONS,
+    homeRegion: env.AWS_REGION,
+    maxAttempts: env.TENFOLD_AWS_MAX_ATTEMPTS,
+    retryMode: env.TENFOLD_AWS_RETRY_MODE,
+    logArchiveAccountId: env.TENFOLD_LOG_ARCHIVE_ACCOUNT_ID,
+    maxInstances: env.TENFOLD_MAX_INSTANCES,
+    maxFindingPages: env.TENFOLD_MAX_FINDING_PAGES,
+    ...extra,
+  };
 }
