@@ -1,4 +1,4 @@
-import { inArray, isNull, notInArray, sql, and } from "drizzle-orm";
+import { and, isNull, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { accounts } from "../schema";
 
@@ -46,10 +46,4 @@ export async function upsertDiscoveredAccounts(
       .set({ leftAt: now })
       .where(and(isNull(accounts.leftAt), notInArray(accounts.id, discovered.map((account) => account.id))));
   }
-}
-
-export async function listAccountIds(db: Db, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.select({ id: accounts.id }).from(accounts).where(inArray(accounts.id, ids));
-  return rows.map((row) => row.id);
 }

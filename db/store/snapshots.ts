@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { AccountScore } from "@/lib/scoring/types";
 import type { Db } from "../client";
 import {
@@ -213,13 +213,4 @@ async function writeRollups(tx: Tx, input: ScoredSnapshotInput, snapshotId: numb
       target: [accountItemDaily.accountId, accountItemDaily.item, accountItemDaily.day],
       set: { score: sql`excluded.score`, status: sql`excluded.status`, coverage: sql`excluded.coverage` },
     });
-}
-
-/** Snapshot ids already written for a scan (used by tests and the result document). */
-export async function snapshotExists(db: Db, scanId: string, accountId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: accountSnapshots.id })
-    .from(accountSnapshots)
-    .where(and(eq(accountSnapshots.scanId, scanId), eq(accountSnapshots.accountId, accountId)));
-  return rows.length > 0;
 }

@@ -12,11 +12,10 @@ export const QUEUES = {
 export type ScanJob = { scanId: string };
 export type AccountJob = { scanId: string; accountId: string };
 
-export async function createBoss(url: string, options: { max?: number; schema?: string } = {}): Promise<PgBoss> {
+export async function createBoss(url: string, options: { max?: number } = {}): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: url,
     max: options.max ?? 4,
-    schema: options.schema ?? "pgboss",
     application_name: "tenfold-jobs",
     // The web server and CLI schedule with croner and a unique slot per scan; pg-boss's cron is not needed.
     schedule: false,
