@@ -77,6 +77,8 @@ const authEnvShape = {
   TENFOLD_GROUPS_CLAIM: z.preprocess(emptyAsUnset, z.string().default("groups")),
   TENFOLD_ADMIN_GROUPS: commaList,
   TENFOLD_VIEWER_GROUPS: commaList,
+  // Groups whose members may approve exceptions besides admins (owners only record them).
+  TENFOLD_APPROVER_GROUPS: commaList,
   TENFOLD_OU_OWNERS: ouOwnerList,
   TENFOLD_SESSION_IDLE_MINUTES: intInRange(1, 24 * 60, 60),
   TENFOLD_SESSION_MAX_HOURS: intInRange(1, 24 * 30, 12),
@@ -172,6 +174,19 @@ export const envSchema = z.object({
   ),
   TENFOLD_LOG_ARCHIVE_ACCOUNT_ID: z.preprocess(emptyAsUnset, z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional()),
   TENFOLD_ATTEST_DAYS: intInRange(1, 730, 180),
+  // Exceptions always expire; this caps how far ahead their expiry may be set.
+  TENFOLD_EXCEPTION_MAX_DAYS: intInRange(1, 1095, 365),
+  // Slack-compatible incoming webhook told about regressions after each scheduled scan.
+  TENFOLD_WEBHOOK_URL: z.preprocess(emptyAsUnset, httpUrl.optional()),
+  // Raw check results older than this are pruned; the daily rollups (trends) stay.
+  TENFOLD_RETENTION_DAYS: intInRange(30, 3650, 400),
+  TENFOLD_RETENTION_SCHEDULE: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .refine(isCronExpression, "must be a cron expression such as '17 3 * * *'")
+      .default("17 3 * * *"),
+  ),
   TENFOLD_UNUSED_ROLE_DAYS: intInRange(1, 400, 90),
   // IAM Identity Center access portal: when set, the item drill-down offers a link that signs the owner into
   // the account with TENFOLD_SSO_ROLE_NAME (a permission set name) and opens the resource's console page.

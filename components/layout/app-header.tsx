@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 const NAV_LINKS = [
   { href: "/", label: "Overview" },
   { href: "/accounts", label: "Accounts" },
+  { href: "/review", label: "Review" },
+  { href: "/exceptions", label: "Exceptions" },
   { href: "/scans", label: "Scans" },
 ] as const;
 

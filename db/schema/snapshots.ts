@@ -80,6 +80,9 @@ export const checkResults = pgTable(
     resources: jsonb("resources").$type<ResourceRef[]>().notNull().default([]), // bounded list, never secret values
     resourcesTruncated: integer("resources_truncated").notNull().default(0),
     source: text("source"), // "org" when copied from an organisation-level check
+    // Set when an exception or attestation changed the result: what the check found, and which one.
+    originalResult: text("original_result", { enum: CHECK_RESULTS }),
+    overrideId: uuid("override_id"),
   },
   (table) => [uniqueIndex("check_results_snapshot_check_unique").on(table.snapshotId, table.checkId)],
 );

@@ -1,12 +1,13 @@
 import { scoreAccount } from "@/lib/scoring";
 import type { OrgEvidence } from "@/lib/scoring/evidence";
-import { finalizeScan, getScanOrgEvidence, getScanRow } from "@/db/store/scans";
+import { getScanOrgEvidence, getScanRow } from "@/db/store/scans";
 import { writeFailedSnapshot, writeScoredSnapshot } from "@/db/store/snapshots";
 import type { AccountOutcome } from "@/db/store/scans";
 import { AccountEntryError } from "./aws-port";
 import { describeError, errorCode } from "./errors";
 import type { ScanRuntime } from "./runtime";
 import { WORKER_ID } from "./worker-id";
+import { finishScanIfDone } from "./finish";
 
 // Org evidence is the same for every account of a scan: read it once per scan per process.
 const orgEvidenceCache = new Map<string, Promise<OrgEvidence | null>>();
@@ -84,7 +85,7 @@ export async function runAccountJob(
       throw error;
     }
   }
-  if (outcome && outcome.done >= outcome.total) await finalizeScan(db, job.scanId);
+  await finishScanIfDone(runtime, job.scanId, outcome);
 }
 
 /** Dead-letter handler: the job died (worker crash, expiry) on every attempt. */
@@ -100,7 +101,7 @@ export async function recordAbandonedAccount(runtime: ScanRuntime, job: { scanId
     errorMessage: "the account job stopped on every attempt (worker crash or expiry)",
     worker: WORKER_ID,
   });
-  if (outcome && outcome.done >= outcome.total) await finalizeScan(runtime.db, job.scanId);
+  await finishScanIfDone(runtime, job.scanId, outcome);
 }
 
 /** How many AWS calls failed while collecting: any at all makes the account "partial" rather than "ok". */

@@ -1,7 +1,8 @@
 import type { OrgEvidence } from "@/lib/scoring/evidence";
 import type { DiscoveredAccount } from "@/db/store/accounts";
 import { upsertDiscoveredAccounts } from "@/db/store/accounts";
-import { failScan, finalizeScan, getScanRow, markScanRunning } from "@/db/store/scans";
+import { failScan, getScanRow, markScanRunning } from "@/db/store/scans";
+import { finishScanIfDone } from "./finish";
 import { writeFailedSnapshot } from "@/db/store/snapshots";
 import { describeError } from "./errors";
 import { enqueueAccountJobs } from "./queues";
@@ -47,7 +48,7 @@ export async function runOrgJob(
     if (outcome && outcome.done >= outcome.total) finished = true;
   }
   await enqueueAccountJobs(runtime.boss, job.scanId, active.map((account) => account.id));
-  if (finished) await finalizeScan(db, job.scanId);
+  if (finished) await finishScanIfDone(runtime, job.scanId, "all");
 }
 
 function capitalise(state: string): string {

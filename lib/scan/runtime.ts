@@ -14,4 +14,6 @@ export type ScanRuntime = {
   accountTimeoutMs: number;
   /** Accounts scanned at once by this process (TENFOLD_SCAN_CONCURRENCY). */
   concurrency: number;
+  /** Called, not awaited, once a scan this process finalised is finished (notifications). */
+  onScanFinished?: (scanId: string) => void | Promise<void>;
 };
