@@ -1,7 +1,8 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { EXCEPTION_CATEGORIES } from "../../lib/workflow/categories";
 import { accounts } from "./accounts";
 
-export const EXCEPTION_CATEGORIES = ["accepted_risk", "false_positive", "pending_fix"] as const;
+export { EXCEPTION_CATEGORIES };
 
 // Risk acceptance on a failing check of one account, optionally narrowed to one resource. Always expires.
 export const exceptions = pgTable(

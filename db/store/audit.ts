@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "auth.denied", // failed authorisation: another owner's account, a role without the right, a bad cron bearer
   "scan.rescan",
   "exception.create",
+  "exception.approve",
   "exception.revoke",
   "attestation.create",
   "attestation.revoke",
@@ -27,7 +28,7 @@ export type AuditEntry = {
 };
 
 /** Appends one row; `at` is the database's now() in UTC. */
-export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Pick<Db, "insert">, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
     actor: entry.actor,
     action: entry.action,

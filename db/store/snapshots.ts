@@ -85,6 +85,8 @@ export async function writeScoredSnapshot(db: Db, input: ScoredSnapshotInput): P
           resources: check.resources,
           resourcesTruncated: check.truncated ?? 0,
           source: check.source ?? null,
+          originalResult: check.originalResult ?? null,
+          overrideId: check.overrideId ?? null,
         })),
       );
     }

@@ -25,6 +25,12 @@ export function roleFor(groups: string[], config: Pick<RoleConfig, "adminGroups"
   return "owner";
 }
 
+/** Whether one of the person's groups is an approver group (case-insensitive). */
+export function isApprover(groups: string[], approverGroups: string[]): boolean {
+  const mine = new Set(lower(groups));
+  return lower(approverGroups).some((group) => mine.has(group));
+}
+
 /** "Root/Workloads/Prod", "/Workloads/Prod/" and "Workloads/Prod" name the same OU path. */
 export function normalizeOuPath(path: string): string {
   const trimmed = path.trim().replace(/^\/+|\/+$/g, "");

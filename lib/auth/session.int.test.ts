@@ -12,7 +12,7 @@ import { viewerFromSessionToken } from "./viewer";
 const connection = connect(inject("databaseUrl"), { max: 4 });
 afterAll(() => connection.close());
 const db = connection.db;
-const env = { TENFOLD_SESSION_IDLE_MINUTES: 60, TENFOLD_SESSION_MAX_HOURS: 12, TENFOLD_OU_OWNERS: [{ ouPath: "Sandbox", owner: "platform" }] };
+const env = { TENFOLD_SESSION_IDLE_MINUTES: 60, TENFOLD_SESSION_MAX_HOURS: 12, TENFOLD_OU_OWNERS: [{ ouPath: "Sandbox", owner: "platform" }], TENFOLD_APPROVER_GROUPS: ["security-approvers"] };
 const minutes = (base: Date, count: number) => new Date(base.getTime() + count * 60_000);
 
 async function signIn(role: "admin" | "viewer" | "owner", groups: string[]) {

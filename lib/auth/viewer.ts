@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/connection";
 import type { Db } from "@/db/client";
 import { authMode, bindHost, getEnv, type Env } from "@/lib/env";
 import { ForbiddenError, UnauthorizedError } from "./errors";
-import { ownerScope, type Role } from "./roles";
+import { isApprover, ownerScope, type Role } from "./roles";
 import { hashSessionToken, SESSION_COOKIE, sessionExpiry, shouldTouch } from "./session-token";
 
 export type { Role } from "./roles";
@@ -22,6 +22,8 @@ export type Viewer = {
   ownerValues: string[];
   /** OU paths ("Root/Workloads/Prod") whose accounts are theirs through TENFOLD_OU_OWNERS. */
   ouPrefixes: string[];
+  /** May approve exceptions: admins, and members of TENFOLD_APPROVER_GROUPS. */
+  approver?: boolean;
   demo: boolean;
 };
 
@@ -32,6 +34,7 @@ export const DEMO_VIEWER: Viewer = {
   role: "admin",
   ownerValues: [],
   ouPrefixes: [],
+  approver: true,
   demo: true,
 };
 
@@ -53,7 +56,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 export async function viewerFromSessionToken(
   db: Db,
   token: string,
-  env: Pick<Env, "TENFOLD_SESSION_IDLE_MINUTES" | "TENFOLD_SESSION_MAX_HOURS" | "TENFOLD_OU_OWNERS">,
+  env: Pick<Env, "TENFOLD_SESSION_IDLE_MINUTES" | "TENFOLD_SESSION_MAX_HOURS" | "TENFOLD_OU_OWNERS" | "TENFOLD_APPROVER_GROUPS">,
   now: Date,
 ): Promise<Viewer | null> {
   const tokenHash = hashSessionToken(token);
@@ -74,6 +77,7 @@ export async function viewerFromSessionToken(
     role: user.role,
     ownerValues: user.role === "owner" ? scope.ownerValues : [],
     ouPrefixes: user.role === "owner" ? scope.ouPrefixes : [],
+    approver: user.role === "admin" || isApprover(user.groups, env.TENFOLD_APPROVER_GROUPS),
     demo: false,
   };
 }
@@ -106,6 +110,11 @@ export function can(viewer: Viewer, action: ViewerAction): boolean {
 
 export function assertCan(viewer: Viewer, action: ViewerAction): void {
   if (!can(viewer, action)) throw new ForbiddenError(`role ${viewer.role} may not ${action}`);
+}
+
+/** Approving an exception is a second person's decision: admins and configured approvers only. */
+export function assertApprover(viewer: Viewer): void {
+  if (viewer.approver !== true) throw new ForbiddenError(`${viewer.email ?? viewer.id} is not an approver (TENFOLD_APPROVER_GROUPS)`);
 }
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);

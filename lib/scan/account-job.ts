@@ -2,6 +2,7 @@ import { scoreAccount } from "@/lib/scoring";
 import type { OrgEvidence } from "@/lib/scoring/evidence";
 import { getScanOrgEvidence, getScanRow } from "@/db/store/scans";
 import { writeFailedSnapshot, writeScoredSnapshot } from "@/db/store/snapshots";
+import { overridesForAccount } from "@/db/store/workflow";
 import type { AccountOutcome } from "@/db/store/scans";
 import { AccountEntryError } from "./aws-port";
 import { describeError, errorCode } from "./errors";
@@ -57,12 +58,14 @@ export async function runAccountJob(
   let outcome: AccountOutcome | null;
   try {
     const { evidence, apiCalls } = await runtime.aws.collectAccount(job.accountId, { org, signal });
+    // Exceptions and attestations valid at the scan's time turn results excepted / attested.
+    const overrides = await overridesForAccount(db, job.accountId);
     const score = scoreAccount(evidence, org, {
       now: scan.asOf.toISOString(),
       config: runtime.scoring,
       accountId: job.accountId,
       isManagementAccount: org.organization.ok && org.organization.value?.managementAccountId === job.accountId,
-    });
+    }, overrides);
     outcome = await writeScoredSnapshot(db, {
       scanId: job.scanId,
       accountId: job.accountId,

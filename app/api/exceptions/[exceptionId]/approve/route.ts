@@ -1,0 +1,14 @@
+// POST /api/exceptions/[exceptionId]/approve — an admin or approver signs an owner's exception off.
+import { z } from "zod";
+import { requestInfoFrom } from "@/lib/auth/request-info";
+import { withViewer } from "@/lib/auth/route-guard";
+import { approveException } from "@/lib/db/workflow";
+
+export const dynamic = "force-dynamic";
+
+const paramsSchema = z.object({ exceptionId: z.uuid("must be an exception id") });
+
+export const POST = withViewer<{ exceptionId: string }>(async ({ request, viewer, params }) => {
+  const { exceptionId } = paramsSchema.parse(params);
+  return Response.json({ exception: await approveException(viewer, exceptionId, requestInfoFrom(request.headers)) });
+});

@@ -1,0 +1,172 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { CheckException, Attestation } from "@/lib/scoring/overrides";
+import type { CheckId } from "@/lib/scoring/catalogue";
+import type { Db } from "../client";
+import { attestations, exceptions } from "../schema";
+import { recordAudit, type AuditEntry } from "./audit";
+
+// Exceptions (risk acceptance) and attestations (manual checks): rows, their life cycle, and the audit
+// entry of every change, written in the same transaction so nothing happens unaudited.
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type AuditContext = Pick<AuditEntry, "ip" | "userAgent">;
+
+import type { ExceptionCategory } from "@/lib/workflow/categories";
+export type ExceptionRow = typeof exceptions.$inferSelect;
+export type AttestationRow = typeof attestations.$inferSelect;
+
+export type NewException = {
+  accountId: string;
+  checkId: string;
+  resourceId: string | null;
+  category: ExceptionCategory;
+  reason: string;
+  expiresAt: Date;
+  createdBy: string;
+  /** Set when the person recording it may approve it too (admin or approver): it is valid at once. */
+  approvedBy: string | null;
+};
+
+export async function insertException(db: Db, input: NewException, context: AuditContext = {}): Promise<ExceptionRow> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(exceptions)
+      .values({ ...input, approvedAt: input.approvedBy ? sql`now()` : null })
+      .returning();
+    if (!row) throw new Error("exception insert returned nothing");
+    await auditIn(tx, context, {
+      actor: input.createdBy,
+      action: "exception.create",
+      targetType: "account",
+      targetId: input.accountId,
+      detail: { exceptionId: row.id, checkId: input.checkId, resourceId: input.resourceId, category: input.category, expiresAt: input.expiresAt.toISOString(), approved: input.approvedBy !== null },
+    });
+    return row;
+  });
+}
+
+export async function getException(db: Db, id: string): Promise<ExceptionRow | null> {
+  const rows = await db.select().from(exceptions).where(eq(exceptions.id, id));
+  return rows[0] ?? null;
+}
+
+/** Approves a pending, unrevoked exception; null when there was nothing to approve. */
+export async function approveException(db: Db, id: string, approver: string, context: AuditContext = {}): Promise<ExceptionRow | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(exceptions)
+      .set({ approvedBy: approver, approvedAt: sql`now()` })
+      .where(and(eq(exceptions.id, id), isNull(exceptions.approvedAt), isNull(exceptions.revokedAt)))
+      .returning();
+    if (row) await auditIn(tx, context, { actor: approver, action: "exception.approve", targetType: "account", targetId: row.accountId, detail: { exceptionId: id, checkId: row.checkId } });
+    return row ?? null;
+  });
+}
+
+export async function revokeException(db: Db, id: string, by: string, context: AuditContext = {}): Promise<ExceptionRow | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(exceptions)
+      .set({ revokedBy: by, revokedAt: sql`now()` })
+      .where(and(eq(exceptions.id, id), isNull(exceptions.revokedAt)))
+      .returning();
+    if (row) await auditIn(tx, context, { actor: by, action: "exception.revoke", targetType: "account", targetId: row.accountId, detail: { exceptionId: id, checkId: row.checkId } });
+    return row ?? null;
+  });
+}
+
+export type NewAttestations = {
+  accountIds: string[];
+  checkId: string;
+  statement: string;
+  evidenceUrl: string | null;
+  attestedBy: string;
+  expiresAt: Date;
+};
+
+/** One attestation per account (bulk form), all in one transaction with one audit entry each. */
+export async function insertAttestations(db: Db, input: NewAttestations, context: AuditContext = {}): Promise<AttestationRow[]> {
+  return db.transaction(async (tx) => {
+    const { accountIds, ...common } = input;
+    const rows = await tx
+      .insert(attestations)
+      .values(accountIds.map((accountId) => ({ ...common, accountId })))
+      .returning();
+    for (const row of rows) {
+      await auditIn(tx, context, {
+        actor: input.attestedBy,
+        action: "attestation.create",
+        targetType: "account",
+        targetId: row.accountId,
+        detail: { attestationId: row.id, checkId: row.checkId, expiresAt: row.expiresAt.toISOString(), evidenceUrl: row.evidenceUrl },
+      });
+    }
+    return rows;
+  });
+}
+
+export async function getAttestation(db: Db, id: string): Promise<AttestationRow | null> {
+  const rows = await db.select().from(attestations).where(eq(attestations.id, id));
+  return rows[0] ?? null;
+}
+
+export async function revokeAttestation(db: Db, id: string, by: string, context: AuditContext = {}): Promise<AttestationRow | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(attestations)
+      .set({ revokedBy: by, revokedAt: sql`now()` })
+      .where(and(eq(attestations.id, id), isNull(attestations.revokedAt)))
+      .returning();
+    if (row) await auditIn(tx, context, { actor: by, action: "attestation.revoke", targetType: "account", targetId: row.accountId, detail: { attestationId: id, checkId: row.checkId } });
+    return row ?? null;
+  });
+}
+
+/**
+ * What scoring may apply to an account: approved, unrevoked exceptions and unrevoked attestations.
+ * Whether each is valid at the scoring time is lib/scoring's decision (applyOverrides).
+ */
+export async function overridesForAccount(db: Db, accountId: string): Promise<{ exceptions: CheckException[]; attestations: Attestation[] }> {
+  const [exceptionRows, attestationRows] = await Promise.all([
+    db
+      .select({ id: exceptions.id, checkId: exceptions.checkId, resourceId: exceptions.resourceId, createdAt: exceptions.createdAt, expiresAt: exceptions.expiresAt })
+      .from(exceptions)
+      .where(and(eq(exceptions.accountId, accountId), isNotNull(exceptions.approvedAt), isNull(exceptions.revokedAt))),
+    db
+      .select({ id: attestations.id, checkId: attestations.checkId, attestedAt: attestations.attestedAt, expiresAt: attestations.expiresAt })
+      .from(attestations)
+      .where(and(eq(attestations.accountId, accountId), isNull(attestations.revokedAt))),
+  ]);
+  return {
+    exceptions: exceptionRows.map((row) => ({
+      id: row.id,
+      checkId: row.checkId as CheckId,
+      ...(row.resourceId ? { resourceId: row.resourceId } : {}),
+      // Valid from the start of its creation day: a scan dated earlier that day is still covered.
+      createdAt: `${row.createdAt.toISOString().slice(0, 10)}T00:00:00.000Z`,
+      expiresAt: row.expiresAt.toISOString(),
+    })),
+    attestations: attestationRows.map((row) => ({
+      id: row.id,
+      checkId: row.checkId as CheckId,
+      attestedAt: `${row.attestedAt.toISOString().slice(0, 10)}T00:00:00.000Z`,
+      expiresAt: row.expiresAt.toISOString(),
+    })),
+  };
+}
+
+/** Every exception and attestation of the given accounts, newest first (the drill-down and the list page). */
+export async function listWorkflowRows(db: Db, accountIds: string[] | "all") {
+  const exceptionScope = accountIds === "all" ? undefined : inArray(exceptions.accountId, accountIds);
+  const attestationScope = accountIds === "all" ? undefined : inArray(attestations.accountId, accountIds);
+  if (accountIds !== "all" && accountIds.length === 0) return { exceptions: [], attestations: [] };
+  const [exceptionRows, attestationRows] = await Promise.all([
+    db.select().from(exceptions).where(exceptionScope).orderBy(desc(exceptions.createdAt), asc(exceptions.id)),
+    db.select().from(attestations).where(attestationScope).orderBy(desc(attestations.attestedAt), asc(attestations.id)),
+  ]);
+  return { exceptions: exceptionRows, attestations: attestationRows };
+}
+
+async function auditIn(tx: Tx, context: AuditContext, entry: Omit<AuditEntry, "outcome" | "ip" | "userAgent">): Promise<void> {
+  await recordAudit(tx, { ...entry, ...context, outcome: "success" });
+}
