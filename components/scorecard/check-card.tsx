@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { CheckDetailRow } from "@/lib/db/item-details";
 import { consoleLinkFor, getCheckGuidance, ssoShortcut } from "@/lib/guidance";
 import { CHECK_BY_ID } from "@/lib/scoring/catalogue";
@@ -12,7 +13,18 @@ const SEVERITY_STYLE: Record<string, string> = {
 };
 
 /** One check of the drill-down: result, resources with console links, first seen failing, and how to fix it. */
-export function CheckCard({ accountId, check, sso }: { accountId: string; check: CheckDetailRow; sso: { startUrl: string; roleName: string } | null }) {
+export function CheckCard({
+  accountId,
+  check,
+  sso,
+  children,
+}: {
+  accountId: string;
+  check: CheckDetailRow;
+  sso: { startUrl: string; roleName: string } | null;
+  /** The check's exception / attestation notes and actions. */
+  children?: ReactNode;
+}) {
   const def = CHECK_BY_ID[check.checkId as keyof typeof CHECK_BY_ID];
   const guidance = getCheckGuidance(check.checkId);
   const failing = check.result === "fail" || check.result === "warn";
@@ -39,6 +51,12 @@ export function CheckCard({ accountId, check, sso }: { accountId: string; check:
         </p>
       ) : null}
       {check.source === "org" ? <p className="mt-1 text-sm text-ink-muted">Evaluated once for the whole organisation.</p> : null}
+      {check.originalResult ? (
+        <p className="mt-1 text-sm text-ink-muted">
+          The scan found: <ResultBadge result={check.originalResult} />
+        </p>
+      ) : null}
+      {children}
 
       {check.resources.length > 0 ? (
         <div className="mt-4">

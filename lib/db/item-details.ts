@@ -15,6 +15,8 @@ export type CheckDetailRow = {
   resources: ResourceRef[];
   resourcesTruncated: number;
   source: string | null;
+  /** What the scan found when an exception or attestation changed the result, else null. */
+  originalResult: string | null;
   /** Since when the current result has held: "first seen failing" for a failing check. */
   since: Date | null;
 };
@@ -57,6 +59,7 @@ export async function getItemDrillDown(viewer: Viewer, accountId: string, item: 
       resources: checkResults.resources,
       resourcesTruncated: checkResults.resourcesTruncated,
       source: checkResults.source,
+      originalResult: checkResults.originalResult,
       since: checkStates.since,
     })
     .from(checkResults)

@@ -19,9 +19,14 @@ const text = (field: string, min: number, max: number) =>
 /** An exception's last valid day: it covers that whole day (UTC) and ends at its last millisecond. */
 export const expiryOfDay = (day: string): Date => new Date(`${day}T23:59:59.999Z`);
 
+/** The expiry picker's range (tomorrow … today + max) and a suggestion (90 days, or the max if sooner). */
+export function expiryBounds(now: Date, maxDays: number): { min: string; max: string; suggested: string } {
+  const at = (days: number) => isoDay(new Date(now.getTime() + days * DAY_MS));
+  return { min: at(1), max: at(maxDays), suggested: at(Math.min(90, maxDays)) };
+}
+
 export function exceptionInputSchema(options: { now: Date; maxDays: number }) {
-  const earliest = isoDay(new Date(options.now.getTime() + DAY_MS));
-  const latest = isoDay(new Date(options.now.getTime() + options.maxDays * DAY_MS));
+  const { min: earliest, max: latest } = expiryBounds(options.now, options.maxDays);
   return z.object({
     checkId: z.string().refine((id) => id in CHECK_BY_ID && !MANUAL_CHECK_IDS.includes(id), "must be an automated check id such as i4.sg_admin_ports_open"),
     resourceId: z.preprocess((value) => (value === "" ? null : value), z.string().trim().min(1).max(2048).nullable().default(null)),

@@ -11,11 +11,15 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { loadForPage, requirePageViewer } from "@/lib/auth/page-guard";
 import { getAccountForViewer } from "@/lib/db/accounts";
 import { getItemDrillDown } from "@/lib/db/item-details";
+import { listWorkflow } from "@/lib/db/workflow";
+import { can } from "@/lib/auth/viewer";
+import { CheckWorkflow } from "@/components/workflow/check-workflow";
+import { expiryBounds } from "@/lib/workflow/input";
+import { getCheckGuidance, getItemGuidance } from "@/lib/guidance";
 import { getEnv } from "@/lib/env";
 import { formatPercent, formatScore } from "@/lib/format";
-import { getItemGuidance } from "@/lib/guidance";
 import { accountIdSchema, itemSchema } from "@/lib/route-params";
-import { checksOfItem, ITEMS } from "@/lib/scoring/catalogue";
+import { CHECK_BY_ID, checksOfItem, ITEMS, type CheckId } from "@/lib/scoring/catalogue";
 
 export const dynamic = "force-dynamic";
 
@@ -35,10 +39,13 @@ export default async function ItemDrillDownPage({ params }: Props) {
   const item = itemSchema.safeParse(raw.item);
   if (!accountId.success || !item.success) notFound();
   const viewer = await requirePageViewer();
-  const [account, detail] = await loadForPage(viewer, () =>
-    Promise.all([getAccountForViewer(viewer, accountId.data), getItemDrillDown(viewer, accountId.data, item.data)]),
+  const [account, detail, workflow] = await loadForPage(viewer, () =>
+    Promise.all([getAccountForViewer(viewer, accountId.data), getItemDrillDown(viewer, accountId.data, item.data), listWorkflow(viewer, { accountId: accountId.data })]),
   );
   const env = getEnv();
+  const permissions = { exception: can(viewer, "exception"), attestation: can(viewer, "attestation"), approver: viewer.approver === true };
+  const expiry = expiryBounds(new Date(), env.TENFOLD_EXCEPTION_MAX_DAYS);
+  const openEntries = [...workflow.exceptions, ...workflow.attestations].filter((entry) => entry.state === "active" || entry.state === "pending");
   const guidance = getItemGuidance(item.data);
   const checks = [...(detail?.checks ?? [])].sort((a, b) => (ORDER[a.result] ?? 9) - (ORDER[b.result] ?? 9) || a.checkId.localeCompare(b.checkId));
   const catalogueChecks = checksOfItem(item.data);
@@ -117,7 +124,29 @@ export default async function ItemDrillDownPage({ params }: Props) {
         ) : checks.length === 0 ? (
           <EmptyState title="No check results were stored for this item" />
         ) : (
-          checks.map((check) => <CheckCard key={check.checkId} accountId={account.id} check={check} sso={sso} />)
+          checks.map((check) => {
+            const def = CHECK_BY_ID[check.checkId as CheckId];
+            return (
+              <CheckCard key={check.checkId} accountId={account.id} check={check} sso={sso}>
+                <CheckWorkflow
+                  accountId={account.id}
+                  accountName={account.name}
+                  check={{
+                    checkId: check.checkId,
+                    title: def?.title ?? check.checkId,
+                    result: check.result,
+                    resourceIds: check.resources.map((resource) => resource.id),
+                    manual: def?.manual === true,
+                    attestationStatement: getCheckGuidance(check.checkId)?.attestation?.statement,
+                  }}
+                  entries={openEntries.filter((entry) => entry.checkId === check.checkId)}
+                  permissions={permissions}
+                  expiry={expiry}
+                  attestDays={env.TENFOLD_ATTEST_DAYS}
+                />
+              </CheckCard>
+            );
+          })
         )}
       </section>
 
