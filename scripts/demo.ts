@@ -3,7 +3,7 @@
 // demo timeline (one scan per sandbox week) on first run, then serves the app on 127.0.0.1 in demo mode.
 //   --port <n>        web port (default 3000)     --sandbox-port <n>   sandbox port (default 4566, else any free one)
 //   --fresh           forget the demo database and backfill again   --weeks <n>   backfill only the last n weeks
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { count } from "drizzle-orm";
@@ -49,6 +49,10 @@ Object.assign(process.env, sandbox.env(), {
   TENFOLD_REGIONS: process.env.TENFOLD_REGIONS || DEMO_REGIONS,
 });
 delete process.env.DATABASE_URL;
+// What another terminal (or a browser test) needs to run `npm run scan` against this demo's sandbox.
+mkdirSync(dataDir, { recursive: true });
+const sandboxSettings = ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "TENFOLD_EXTERNAL_ID", "TENFOLD_REGIONS"];
+writeFileSync(path.join(dataDir, "sandbox-env.json"), JSON.stringify(Object.fromEntries(sandboxSettings.map((name) => [name, process.env[name]])), null, 2));
 
 const { env, connection } = await openForCli();
 await assertPortFree(env.PORT, bindHost(env)).catch((error: Error) => exitWith(error.message));

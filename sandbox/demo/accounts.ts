@@ -10,6 +10,8 @@ export interface DemoAccountSpec {
   /** undefined = the tag is missing (amber for i5.classification_tagged). */
   classification?: "public" | "internal" | "confidential" | "restricted";
   suspended?: boolean;
+  /** false: the account runs no code of its own (no Lambda, containers or Inspector), so item 10 has nothing to measure. */
+  workloads?: false;
 }
 
 export const DEMO_MANAGEMENT_ID = "100000000000";
@@ -53,7 +55,7 @@ export function demoAccounts(): DemoAccountSpec[] {
     { id: DEMO_MANAGEMENT_ID, name: "tenfold-demo-management", ou: "root", owner: "cloud-platform@example.com", classification: "restricted" },
     { id: DEMO_LOG_ARCHIVE_ID, name: "log-archive", ou: "security", owner: "security@example.com", classification: "restricted" },
     { id: DEMO_SECURITY_ID, name: "security-tooling", ou: "security", owner: "security@example.com", classification: "restricted" },
-    { id: id(3), name: "network", ou: "infrastructure", owner: "cloud-platform@example.com", classification: "internal" },
+    { id: id(3), name: "network", ou: "infrastructure", owner: "cloud-platform@example.com", classification: "internal", workloads: false },
     { id: id(4), name: "shared-services", ou: "infrastructure", owner: "cloud-platform@example.com", classification: "internal" },
     { id: id(5), name: "identity", ou: "infrastructure", owner: "team-identity@example.com", classification: "confidential" },
     { id: id(6), name: "ci-cd", ou: "infrastructure", owner: "cloud-platform@example.com" },

@@ -62,7 +62,7 @@ function fakeKey(n: number): string {
   return `AKIAEXAMPLEFAKE${String(n % 100000).padStart(5, "0")}`;
 }
 
-const secrets: Gen = (s, a, _spec, color, rng) => {
+const secrets: Gen = (s, a, spec, color, rng) => {
   const r = regionData(a, HOME);
   const acct = a.id;
   const secretArn = `arn:aws:secretsmanager:${HOME}:${acct}:secret:app-db-Ab12Cd`;
@@ -105,7 +105,7 @@ const secrets: Gen = (s, a, _spec, color, rng) => {
   }
   if (color === "red") {
     const n = hashString(a.name);
-    const where = pick(rng, ["lambda", "userdata", "codebuild", "ecs"] as const);
+    const where = spec.workloads === false ? "userdata" : pick(rng, ["lambda", "userdata", "codebuild", "ecs"] as const);
     if (where === "lambda") functions[1]!.Environment = { Variables: { AWS_ACCESS_KEY_ID: fakeKey(n), AWS_SECRET_ACCESS_KEY: "fakeSecretKeyForTheDemoOnly0000000000000" } };
     if (where === "userdata") instances[0]!.userData = `#!/bin/bash\ncat > /etc/ssl/private/app.key <<'PEM'\n${FAKE_PEM}PEM\n`;
     if (where === "codebuild") buildVars = [{ name: "DATABASE_URL", value: "postgres://app:hunter2hunter2@db/app", type: "PLAINTEXT" }];
@@ -113,11 +113,11 @@ const secrets: Gen = (s, a, _spec, color, rng) => {
     // Always one more plant in Lambda, so the red shows in the most common check.
     functions[0]!.Environment = { Variables: { ...functions[0]!.Environment?.Variables, LEGACY_DSN: "postgres://app:hunter2hunter2@db/app" } };
   }
-  r.lambdaFunctions = functions;
+  r.lambdaFunctions = spec.workloads === false ? [] : functions;
   r.instances = instances;
   r.launchTemplateVersions = [{ LaunchTemplateId: `lt-0${acct.slice(-6)}0001`, LaunchTemplateName: "app", VersionNumber: 1, DefaultVersion: true, CreateTime: daysAgo(s.clock, 90), LaunchTemplateData: { InstanceType: "t3.small", UserData: Buffer.from("#!/bin/bash\necho app\n").toString("base64") } }];
   r.codeBuildProjects = [project(buildVars)];
-  r.ecsTaskDefinitions = [
+  r.ecsTaskDefinitions = spec.workloads === false ? [] : [
     {
       family: `${a.name}-svc`,
       revision: 3,
@@ -339,9 +339,16 @@ const keys: Gen = (s, a, _spec, color, rng) => {
   }
 };
 
-const devCycle: Gen = (s, a, _spec, color) => {
+const devCycle: Gen = (s, a, spec, color) => {
   const on = inspectorState("ENABLED");
   const off = inspectorState("DISABLED");
+  if (spec.workloads === false) {
+    // Nothing to scan: Inspector off, no repositories; only the owner's attestation can speak for item 10.
+    eachRegion(a, (r) => {
+      r.inspector = { status: "DISABLED", resourceState: { ec2: off, ecr: off, lambda: off, lambdaCode: off, codeRepository: off } };
+    });
+    return;
+  }
   eachRegion(a, (r) => {
     r.inspector =
       color === "green"
