@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { AUTH_APP_DATA_DIR, AUTH_APP_PORT, AUTH_APP_URL, OIDC_ISSUER } from "./e2e/support/oidc-users";
+import { DASHBOARD_DATA_DIR } from "./e2e/support/demo-server";
 
 // Browser tests drive Debian's Chromium against a production build (`next build` first, then
 // scripts/e2e-server.sh serves it on a throwaway embedded database).
@@ -10,6 +11,9 @@ const SIGN_IN_SPECS = /\/auth(?!-demo)[^/]*\.spec\.ts$/;
 // e2e/dashboard*.spec.ts run against the demo organisation with a short backfilled timeline.
 const DASHBOARD_SPECS = /\/dashboard[^/]*\.spec\.ts$/;
 const DASHBOARD_PORT = Number(process.env.E2E_DASHBOARD_PORT ?? 3104);
+// e2e/workflow*.spec.ts change the demo organisation's scores (exceptions, a scan dated past an expiry):
+// they run on the same server, after every dashboard spec.
+const WORKFLOW_SPECS = /\/workflow[^/]*\.spec\.ts$/;
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {
@@ -40,14 +44,15 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "chromium", testIgnore: [SIGN_IN_SPECS, DASHBOARD_SPECS], use: chromium },
+    { name: "chromium", testIgnore: [SIGN_IN_SPECS, DASHBOARD_SPECS, WORKFLOW_SPECS], use: chromium },
     { name: "dashboard", testMatch: DASHBOARD_SPECS, use: { ...chromium, baseURL: `http://localhost:${DASHBOARD_PORT}` } },
+    { name: "workflow", testMatch: WORKFLOW_SPECS, dependencies: ["dashboard"], use: { ...chromium, baseURL: `http://localhost:${DASHBOARD_PORT}` } },
     { name: "auth", testMatch: SIGN_IN_SPECS, use: { ...chromium, baseURL: AUTH_APP_URL } },
   ],
   webServer: [
     {
       // The demo organisation: sandbox, a few backfilled weekly scans, worker; about 40 s per week.
-      command: `bash scripts/e2e-server.sh ${DASHBOARD_PORT} dashboard`,
+      command: `E2E_DATA_DIR=${DASHBOARD_DATA_DIR} bash scripts/e2e-server.sh ${DASHBOARD_PORT} dashboard`,
       url: `http://localhost:${DASHBOARD_PORT}/api/health`,
       timeout: 600_000,
       reuseExistingServer: false,

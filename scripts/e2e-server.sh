@@ -26,6 +26,9 @@ case "${2:-demo}" in
     # The demo organisation (sandbox + backfilled timeline, scripts/demo.ts) for e2e/dashboard*.spec.ts.
     # A full backfill (13 weekly scans) takes about 9 min here; E2E_DEMO_WEEKS (default 3) keeps it short.
     export TENFOLD_DEMO_MODE=true HOST=127.0.0.1
+    # e2e/workflow.spec.ts runs `npm run scan` against this demo: it finds the database and the
+    # sandbox settings (sandbox-env.json) in E2E_DATA_DIR.
+    if [ -n "${E2E_DATA_DIR:-}" ]; then rm -rf "$E2E_DATA_DIR"; mkdir -p "$E2E_DATA_DIR"; export TENFOLD_DATA_DIR="$E2E_DATA_DIR"; fi
     npx tsx scripts/demo.ts --port "$port" --weeks "${E2E_DEMO_WEEKS:-3}"
     exit $?
     ;;

@@ -35,7 +35,8 @@ export function exceptionInputSchema(options: { now: Date; maxDays: number }) {
     expiresOn: z
       .string({ error: "an expiry date is required" })
       .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2027-03-31")
-      .refine((day) => !Number.isNaN(Date.parse(day)), "must be a real calendar date")
+      // Date.parse rolls 2027-02-30 over to March; a real day survives the round trip unchanged.
+      .refine((day) => !Number.isNaN(Date.parse(day)) && isoDay(new Date(`${day}T00:00:00Z`)) === day, "must be a real calendar date")
       .refine((day) => day >= earliest, `must be ${earliest} or later: an exception runs at least until tomorrow`)
       .refine((day) => day <= latest, `must be ${latest} or earlier: exceptions last at most ${options.maxDays} days`),
   });

@@ -72,7 +72,9 @@ export default async function ItemDrillDownPage({ params }: Props) {
         actions={
           detail ? (
             <div className="text-right">
-              <p className="text-4xl font-semibold tabular-nums">{formatScore(detail.score)}</p>
+              <p className="text-4xl font-semibold tabular-nums" data-testid="item-score">
+                {formatScore(detail.score)}
+              </p>
               <StatusBadge status={detail.status} />
             </div>
           ) : null
