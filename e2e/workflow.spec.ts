@@ -6,6 +6,8 @@ import { sandboxClock, scanAccountAsOf, setSandboxClock } from "./support/demo-s
 // Time moves the way an operator would move it: the sandbox clock forward, then a scan dated then.
 
 const DAY = 86_400_000;
+// Each test starts `npm run scan` in a child process (tsx start-up, a one-account scan): give it room.
+test.describe.configure({ timeout: 240_000 });
 
 async function accountsCsv(page: Page, query = ""): Promise<string[][]> {
   const text = await (await page.request.get(`/api/accounts/export${query}`)).text();

@@ -32,7 +32,8 @@ const describe = (c: CheckResult) => c.reason;
 export const explainItem = (checks: CheckResult[]): string => {
   const evaluable = checks.filter((c) => c.result !== "unknown" && c.result !== "not_applicable");
   const unknown = checks.filter((c) => c.result === "unknown");
-  const passing = evaluable.filter((c) => c.result === "pass" || c.result === "excepted" || c.result === "attested");
+  // Excepted checks score as passes but are never described as passing: they are named apart.
+  const passing = evaluable.filter((c) => c.result === "pass" || c.result === "attested");
   const failing = evaluable.filter((c) => c.result === "fail");
   const warning = evaluable.filter((c) => c.result === "warn");
   if (evaluable.length === 0)
@@ -44,7 +45,7 @@ export const explainItem = (checks: CheckResult[]): string => {
   if (unknown.length > awaiting) parts.push(`${unknown.length - awaiting} unknown`);
   if (awaiting > 0) parts.push(`${awaiting} awaiting attestation`);
   const excepted = evaluable.filter((c) => c.result === "excepted").length;
-  if (excepted > 0) parts.push(`${excepted} excepted`);
+  if (excepted > 0) parts.push(`${excepted} excepted (counted as passing)`);
   return parts.join("; ");
 };
 

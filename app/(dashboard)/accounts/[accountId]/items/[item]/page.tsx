@@ -39,9 +39,13 @@ export default async function ItemDrillDownPage({ params }: Props) {
   const item = itemSchema.safeParse(raw.item);
   if (!accountId.success || !item.success) notFound();
   const viewer = await requirePageViewer();
-  const [account, detail, workflow] = await loadForPage(viewer, () =>
-    Promise.all([getAccountForViewer(viewer, accountId.data), getItemDrillDown(viewer, accountId.data, item.data), listWorkflow(viewer, { accountId: accountId.data })]),
+  const [account, detail] = await loadForPage(viewer, () =>
+    Promise.all([getAccountForViewer(viewer, accountId.data), getItemDrillDown(viewer, accountId.data, item.data)]),
   );
+  // What covers a check is judged at the shown snapshot's time when that is later than now (a scan dated
+  // ahead), so the note never claims an exception the result no longer carries.
+  const asOf = new Date(Math.max(Date.now(), detail?.evaluatedAt.getTime() ?? 0));
+  const workflow = await listWorkflow(viewer, { accountId: account.id, now: asOf });
   const env = getEnv();
   const permissions = { exception: can(viewer, "exception"), attestation: can(viewer, "attestation"), approver: viewer.approver === true };
   const expiry = expiryBounds(new Date(), env.TENFOLD_EXCEPTION_MAX_DAYS);
