@@ -13,7 +13,7 @@ export function AccountMovers({ review }: { review: Review }) {
       <ReviewSection id="regressed" title="Regressed most" count={regressed.length}>
         <MoversTable rows={regressed} review={review} caption="Accounts whose score fell most" empty="No account's score fell." />
       </ReviewSection>
-      <ReviewSection id="improved" title="Improved most" count={improved.length}>
+      <ReviewSection id="improved" title="Improved most" count={improved.length} keepWithPrevious>
         <MoversTable rows={improved} review={review} caption="Accounts whose score rose most" empty="No account's score rose." />
       </ReviewSection>
     </div>

@@ -11,7 +11,7 @@ export function Expiries({ review }: { review: Review }) {
       <ReviewSection id="expiring" title="Expiring in the next 14 days" count={review.expiring.length} description={`Approved exceptions and attestations that expire by ${formatDay(windowEnd)}; the checks they cover count as failing again after that.`}>
         <ExpiryTable rows={review.expiring} empty="Nothing expires in the next 14 days." />
       </ReviewSection>
-      <ReviewSection id="expired" title={`Expired since ${formatDay(review.period.from)}`} count={review.expired.length}>
+      <ReviewSection id="expired" title={`Expired since ${formatDay(review.period.from)}`} count={review.expired.length} keepWithPrevious>
         <ExpiryTable rows={review.expired} empty="Nothing expired in this period." />
       </ReviewSection>
     </div>

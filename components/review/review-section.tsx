@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 
 /** One part of the review: a heading with its count, and a page break before it when printed. */
-export function ReviewSection({ id, title, count, description, children }: { id: string; title: string; count?: number; description?: ReactNode; children: ReactNode }) {
+export function ReviewSection({ id, title, count, description, children, keepWithPrevious = false }: { id: string; title: string; count?: number; description?: ReactNode; children: ReactNode; keepWithPrevious?: boolean }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className="review-section rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    <section aria-labelledby={`${id}-heading`} className={`review-section rounded-xl border border-slate-200 bg-white p-6 shadow-sm ${keepWithPrevious ? "" : "print:break-before-page"}`}>
       <h2 id={`${id}-heading`} className="text-2xl font-semibold">
         {title}
         {count !== undefined ? <span className="ml-2 font-normal text-ink-muted tabular-nums">({count})</span> : null}

@@ -3,7 +3,6 @@ import { ITEM_SHORT, itemTitle } from "@/components/scorecard/item-labels";
 import { Delta } from "@/components/ui/delta";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDay, formatPercent, formatScore } from "@/lib/format";
-import type { ReviewPeriod } from "@/lib/review/period";
 import type { Review } from "@/lib/review/types";
 import { DEFAULT_SCORING_CONFIG, statusOf } from "@/lib/scoring";
 import { cellClass, headClass, ReviewSection, tableClass } from "./review-section";
@@ -54,7 +53,7 @@ function Figure({ label, value }: { label: string; value: number | null }) {
 export function ItemScoreChanges({ review }: { review: Review }) {
   const { period } = review;
   return (
-    <ReviewSection id="items" title="The ten items">
+    <ReviewSection id="items" title="The ten items" keepWithPrevious>
       <div className="overflow-x-auto">
         <table className={tableClass}>
           <caption className="sr-only">Item scores on {period.from} and {period.to}</caption>
