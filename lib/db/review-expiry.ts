@@ -65,20 +65,20 @@ export async function listStaleAccounts(db: Db, scope: SQL, before: Date): Promi
       where trigger <> 'rescan' and account_filter is null and state in ('succeeded', 'partial', 'failed') and as_of < ${at}::timestamptz
       order by as_of desc limit 1
     )
-    select a.id, a.name, a.owner, s.status, s.error_code, s.error_message,
+    select accounts.id, accounts.name, accounts.owner, s.status, s.error_code, s.error_message,
            (extract(epoch from s.evaluated_at) * 1000)::float8 as attempt_ms, (extract(epoch from g.evaluated_at) * 1000)::float8 as good_ms
-    from ${accounts} a
+    from ${accounts}
     join lateral (
       select status, error_code, error_message, evaluated_at from account_snapshots s
-      where s.account_id = a.id and s.evaluated_at < ${at}::timestamptz order by s.evaluated_at desc, s.id desc limit 1
+      where s.account_id = accounts.id and s.evaluated_at < ${at}::timestamptz order by s.evaluated_at desc, s.id desc limit 1
     ) s on true
     left join lateral (
       select evaluated_at from account_snapshots g
-      where g.account_id = a.id and g.status in ('ok', 'partial') and g.evaluated_at < ${at}::timestamptz order by g.evaluated_at desc limit 1
+      where g.account_id = accounts.id and g.status in ('ok', 'partial') and g.evaluated_at < ${at}::timestamptz order by g.evaluated_at desc limit 1
     ) g on true
-    where a.left_at is null and a.state = 'ACTIVE' and ${scope}
+    where accounts.left_at is null and accounts.state = 'ACTIVE' and ${scope}
       and (s.status = 'failed' or g.evaluated_at is null or g.evaluated_at < (select as_of from latest_scan))
-    order by a.name, a.id`);
+    order by accounts.name, accounts.id`);
   return rowsOf<RawStale>(result).map((row) => ({
     id: row.id,
     name: row.name,

@@ -25,8 +25,8 @@ export async function getReviewLatestDay(viewer: Viewer, database?: Db): Promise
     return row?.day ?? null;
   }
   const result = await db.execute(sql`
-    select max(d.day)::text as day from ${accounts} a
-    cross join lateral (select day from ${accountDaily} d where d.account_id = a.id order by d.day desc limit 1) d
+    select max(d.day)::text as day from ${accounts}
+    cross join lateral (select day from ${accountDaily} d where d.account_id = accounts.id order by d.day desc limit 1) d
     where ${accountScope(viewer)}`);
   return rowsOf<{ day: string | null }>(result)[0]?.day ?? null;
 }
@@ -92,17 +92,17 @@ type AccountScoreRow = AccountScoreChange & { active: boolean; fromSnapshot: num
 // Two LATERAL ... LIMIT 1 probes of the account_daily primary key per account, whatever the history length.
 async function listAccountScores(db: Db, scope: ReturnType<typeof accountScope>, period: ReviewPeriod): Promise<AccountScoreRow[]> {
   const result = await db.execute(sql`
-    select a.id, a.name, a.owner, a.ou_path, a.state,
+    select accounts.id, accounts.name, accounts.owner, accounts.ou_path, accounts.state,
            f.score as from_score, f.snapshot_id as from_snapshot, t.score as to_score, t.snapshot_id as to_snapshot
-    from ${accounts} a
+    from ${accounts}
     left join lateral (
-      select score, snapshot_id from ${accountDaily} d where d.account_id = a.id and d.day <= ${period.from}::date order by d.day desc limit 1
+      select score, snapshot_id from ${accountDaily} d where d.account_id = accounts.id and d.day <= ${period.from}::date order by d.day desc limit 1
     ) f on true
     left join lateral (
-      select score, snapshot_id from ${accountDaily} d where d.account_id = a.id and d.day <= ${period.to}::date order by d.day desc limit 1
+      select score, snapshot_id from ${accountDaily} d where d.account_id = accounts.id and d.day <= ${period.to}::date order by d.day desc limit 1
     ) t on true
-    where a.left_at is null and ${scope}
-    order by a.name, a.id`);
+    where accounts.left_at is null and ${scope}
+    order by accounts.name, accounts.id`);
   return rowsOf<RawAccount>(result).map((row) => ({
     id: row.id,
     name: row.name,
@@ -152,15 +152,15 @@ async function ownItemScores(db: Db, scope: ReturnType<typeof accountScope>, per
   const passRate = (alias: string) => sql.raw(`avg(case ${alias}.status when 'green' then 1.0 when 'grey' then null else 0.0 end)`);
   const result = await db.execute(sql`
     select i.item, avg(f.score) as from_score, avg(t.score) as to_score, ${passRate("f")} as from_pass, ${passRate("t")} as to_pass
-    from ${accounts} a
+    from ${accounts}
     cross join generate_series(1, 10) as i(item)
     left join lateral (
-      select score, status from ${accountItemDaily} d where d.account_id = a.id and d.item = i.item and d.day <= ${period.from}::date order by d.day desc limit 1
+      select score, status from ${accountItemDaily} d where d.account_id = accounts.id and d.item = i.item and d.day <= ${period.from}::date order by d.day desc limit 1
     ) f on true
     left join lateral (
-      select score, status from ${accountItemDaily} d where d.account_id = a.id and d.item = i.item and d.day <= ${period.to}::date order by d.day desc limit 1
+      select score, status from ${accountItemDaily} d where d.account_id = accounts.id and d.item = i.item and d.day <= ${period.to}::date order by d.day desc limit 1
     ) t on true
-    where a.left_at is null and a.state = 'ACTIVE' and ${scope}
+    where accounts.left_at is null and accounts.state = 'ACTIVE' and ${scope}
     group by i.item order by i.item`);
   const byItem = new Map(rowsOf<RawItem>(result).map((row) => [Number(row.item), row]));
   return Array.from({ length: 10 }, (_, index) => {
