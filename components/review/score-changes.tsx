@@ -16,14 +16,14 @@ export function OrgScoreChange({ review }: { review: Review }) {
         {review.scope === "own" ? "Score of your accounts" : "Organisation score"}
       </h2>
       <div className="mt-4 flex flex-wrap items-end gap-x-10 gap-y-4">
-        <Figure label={formatDay(period.from)} value={org.from} />
+        <Figure label={formatDay(period.from)} value={org.from} testId="org-from" />
         <span aria-hidden className="pb-4 text-4xl text-ink-muted">
           →
         </span>
-        <Figure label={formatDay(period.to)} value={org.to} />
+        <Figure label={formatDay(period.to)} value={org.to} testId="org-to" />
         <div className="pb-2">
           <p className="text-base text-ink-muted">Change</p>
-          <p className="text-5xl" data-testid="org-change">
+          <p className="text-6xl font-semibold" data-testid="org-change">
             <Delta value={org.change} />
           </p>
         </div>
@@ -38,12 +38,13 @@ export function OrgScoreChange({ review }: { review: Review }) {
   );
 }
 
-function Figure({ label, value }: { label: string; value: number | null }) {
+function Figure({ label, value, testId }: { label: string; value: number | null; testId: string }) {
   return (
     <div>
       <p className="text-base text-ink-muted">{label}</p>
-      <p className="text-6xl font-semibold tabular-nums" aria-label={`${label}: ${formatScore(value)} out of 100`}>
-        {formatScore(value)}
+      <p className="text-7xl font-semibold tabular-nums">
+        <span data-testid={testId}>{formatScore(value)}</span>
+        <span className="sr-only"> out of 100</span>
       </p>
     </div>
   );
