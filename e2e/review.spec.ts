@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { formatDelta, formatScore } from "../lib/format";
-import { topMovers } from "../lib/review/movers";
+import { shownChange, topMovers } from "../lib/review/movers";
 import type { AccountScoreChange } from "../lib/review/types";
 import { checkPage } from "./pages/dashboard-pages";
 
@@ -28,13 +28,13 @@ async function expectPageShows(page: Page, review: ReviewJson) {
   const org = page.getByRole("region", { name: /Organisation score/ });
   await expect(org.getByTestId("org-from")).toHaveText(formatScore(review.org.from));
   await expect(org.getByTestId("org-to")).toHaveText(formatScore(review.org.to));
-  await expect(org.getByTestId("org-change")).toHaveText(formatDelta(review.org.change));
+  await expect(org.getByTestId("org-change")).toHaveText(formatDelta(shownChange(review.org)));
   const items = page.getByRole("region", { name: "The ten items" }).getByRole("row");
   for (const item of review.items) {
     const row = items.filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${item.item}\\. `) }) });
     await expect(row.getByRole("cell").nth(0)).toHaveText(formatScore(item.from));
     await expect(row.getByRole("cell").nth(1)).toHaveText(formatScore(item.to));
-    await expect(row.getByRole("cell").nth(2)).toHaveText(formatDelta(item.change));
+    await expect(row.getByRole("cell").nth(2)).toHaveText(formatDelta(shownChange(item)));
   }
   const { regressed, improved } = topMovers(review.accounts);
   for (const [name, list] of [["Regressed most", regressed], ["Improved most", improved]] as const) {
@@ -79,7 +79,7 @@ test("the weekly meeting reads the review, changes the dates and takes the notes
   const markdown = await download(page, "Export Markdown");
   expect(markdown.name).toBe(`tenfold-review-${from}-to-${defaults.period.to}.md`);
   expect(markdown.text).toContain(`# Security review: ${from} → ${defaults.period.to}`);
-  expect(markdown.text).toContain(`**${formatScore(wider.org.from)} → ${formatScore(wider.org.to)}** (${formatDelta(wider.org.change)})`);
+  expect(markdown.text).toContain(`**${formatScore(wider.org.from)} → ${formatScore(wider.org.to)}** (${formatDelta(shownChange(wider.org))})`);
   const csv = await download(page, "Export CSV");
   expect(csv.name).toMatch(/\.csv$/);
   const lines = csv.text.split("\r\n");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Delta } from "@/components/ui/delta";
 import { formatDay, formatScore } from "@/lib/format";
-import { topMovers } from "@/lib/review/movers";
+import { shownChange, topMovers } from "@/lib/review/movers";
 import type { AccountScoreChange, Review } from "@/lib/review/types";
 import { cellClass, headClass, OwnerName, ReviewSection, tableClass } from "./review-section";
 
@@ -9,7 +9,7 @@ import { cellClass, headClass, OwnerName, ReviewSection, tableClass } from "./re
 export function AccountMovers({ review }: { review: Review }) {
   const { regressed, improved } = topMovers(review.accounts);
   return (
-    <div className="grid gap-6 xl:grid-cols-2">
+    <div className="grid gap-6">
       <ReviewSection id="regressed" title="Regressed most" count={regressed.length}>
         <MoversTable rows={regressed} review={review} caption="Accounts whose score fell most" empty="No account's score fell." />
       </ReviewSection>
@@ -55,7 +55,7 @@ function MoversTable({ rows, review, caption, empty }: { rows: AccountScoreChang
               <td className={`${cellClass} text-right tabular-nums`}>{formatScore(row.from)}</td>
               <td className={`${cellClass} text-right font-semibold tabular-nums`}>{formatScore(row.to)}</td>
               <td className={`${cellClass} text-right text-xl`}>
-                <Delta value={row.change} />
+                <Delta value={shownChange(row)} />
               </td>
             </tr>
           ))}

@@ -16,7 +16,7 @@ export function ReviewSection({ id, title, count, description, children, keepWit
 
 /** Owner of an account, or a visible "No owner" (an unowned regression is itself a finding). */
 export function OwnerName({ owner }: { owner: string | null }) {
-  return owner ? <span className="break-all">{owner}</span> : <span className="italic text-ink-muted">No owner</span>;
+  return owner ? <span className="break-words">{owner}</span> : <span className="italic text-ink-muted">No owner</span>;
 }
 
 export const tableClass = "w-full text-left text-lg";

@@ -3,6 +3,7 @@ import { ITEM_SHORT, itemTitle } from "@/components/scorecard/item-labels";
 import { Delta } from "@/components/ui/delta";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDay, formatPercent, formatScore } from "@/lib/format";
+import { shownChange } from "@/lib/review/movers";
 import type { Review } from "@/lib/review/types";
 import { DEFAULT_SCORING_CONFIG, statusOf } from "@/lib/scoring";
 import { cellClass, headClass, ReviewSection, tableClass } from "./review-section";
@@ -24,7 +25,7 @@ export function OrgScoreChange({ review }: { review: Review }) {
         <div className="pb-2">
           <p className="text-base text-ink-muted">Change</p>
           <p className="text-6xl font-semibold" data-testid="org-change">
-            <Delta value={org.change} />
+            <Delta value={shownChange(org)} />
           </p>
         </div>
         <div className="pb-3">
@@ -79,7 +80,7 @@ export function ItemScoreChanges({ review }: { review: Review }) {
                 <td className={`${cellClass} text-right tabular-nums`}>{formatScore(item.from)}</td>
                 <td className={`${cellClass} text-right font-semibold tabular-nums`}>{formatScore(item.to)}</td>
                 <td className={`${cellClass} text-right text-xl`}>
-                  <Delta value={item.change} />
+                  <Delta value={shownChange(item)} />
                 </td>
                 <td className={cellClass}>
                   <StatusBadge status={statusOf(item.to, DEFAULT_SCORING_CONFIG)} />

@@ -151,14 +151,14 @@ describe("the review of two demo weeks", () => {
   it("renders the same numbers in the Markdown export", async () => {
     const [from, to] = await Promise.all([stateOn(period.from), stateOn(period.to)]);
     const markdown = reviewMarkdown(review);
-    expect(markdown).toContain(`Organisation score: **${round(from.org)} → ${round(to.org)}** (${formatDelta(to.org - from.org)})`);
+    expect(markdown).toContain(`Organisation score: **${round(from.org)} → ${round(to.org)}** (${formatDelta(round(to.org) - round(from.org))})`);
     for (let item = 1; item <= 10; item++) {
       const [before, after] = [from.items.get(item)!, to.items.get(item)!];
-      expect(markdown).toContain(`| ${item}. ${ITEM_SHORT[item]} | ${round(before)} | ${round(after)} | ${formatDelta(after - before)} |`);
+      expect(markdown).toContain(`| ${item}. ${ITEM_SHORT[item]} | ${round(before)} | ${round(after)} | ${formatDelta(round(after) - round(before))} |`);
     }
     for (const account of topMovers(review.accounts).regressed) {
       const [before, after] = [from.accounts.get(account.id)!.score!, to.accounts.get(account.id)!.score!];
-      expect(markdown).toContain(`| ${account.name} | ${account.owner ?? "—"} | ${round(before)} | ${round(after)} | ${formatDelta(after - before)} |`);
+      expect(markdown).toContain(`| ${account.name} | ${account.owner ?? "—"} | ${round(before)} | ${round(after)} | ${formatDelta(round(after) - round(before))} |`);
     }
     expect(markdown).toContain(`## Newly failing (${review.checks.newlyFailing.length})`);
   });

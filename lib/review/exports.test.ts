@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { REVIEW_CSV_HEADER, reviewCsv } from "./csv";
 import { MARKDOWN_MAX_ROWS, reviewMarkdown } from "./markdown";
-import { topMovers } from "./movers";
+import { shownChange, topMovers } from "./movers";
 import type { AccountScoreChange, Review } from "./types";
 
 const account = (id: string, name: string, from: number | null, to: number | null, owner: string | null = `${name}@example.com`): AccountScoreChange => ({
@@ -38,6 +38,14 @@ function review(overrides: Partial<Review> = {}): Review {
   };
 }
 
+describe("shownChange", () => {
+  it("is the difference of the rounded scores, so the figures on screen add up", () => {
+    expect(shownChange({ from: 71.5, to: 71.4 })).toBe(-1);
+    expect(shownChange({ from: 71.4, to: 71.6 })).toBe(1);
+    expect(shownChange({ from: null, to: 3 })).toBeNull();
+  });
+});
+
 describe("topMovers", () => {
   it("lists falls and rises by size, leaving out changes that round to zero", () => {
     const { regressed, improved } = topMovers(review().accounts);
@@ -51,7 +59,7 @@ describe("reviewMarkdown", () => {
 
   it("renders the page's numbers: integer scores and signed changes", () => {
     expect(markdown).toContain("# Security review: 2026-11-16 → 2026-11-23");
-    expect(markdown).toContain("Organisation score: **62 → 64** (▲ +3)");
+    expect(markdown).toContain("Organisation score: **62 → 64** (▲ +2)");
     expect(markdown).toContain("| 4. Security groups | 50 | 53 | ▲ +3 | 50% → 53% |");
     expect(markdown).toContain("| payments-prod | payments-prod@example.com | 80 | 70 | ▼ −10 |");
     expect(markdown).toContain("| web-dev | — | 40 | 55 | ▲ +15 |");

@@ -1,7 +1,7 @@
 // The review as a Markdown meeting note: the same numbers as the page (integer scores, signed changes).
 import { ITEM_SHORT } from "@/components/scorecard/item-labels";
 import { formatDelta, formatPercent, formatScore } from "@/lib/format";
-import { topMovers } from "./movers";
+import { shownChange, topMovers } from "./movers";
 import type { CheckChangeRow, ExpiryRow, Review } from "./types";
 
 /** Lists longer than this end with "…and N more"; the CSV and JSON exports carry every row. */
@@ -26,17 +26,17 @@ const expiryRows = (rows: ExpiryRow[]) => rows.map((row) => [day(row.expiresAt),
 export function reviewMarkdown(review: Review): string {
   const { from, to } = review.period;
   const { regressed, improved } = topMovers(review.accounts);
-  const moverRows = (rows: typeof regressed) => rows.map((row) => [row.name, row.owner ?? "—", formatScore(row.from), formatScore(row.to), formatDelta(row.change)]);
+  const moverRows = (rows: typeof regressed) => rows.map((row) => [row.name, row.owner ?? "—", formatScore(row.from), formatScore(row.to), formatDelta(shownChange(row))]);
   const lines = [
     `# Security review: ${from} → ${to}`,
     "",
-    `${review.scope === "own" ? "Score of your accounts" : "Organisation score"}: **${formatScore(review.org.from)} → ${formatScore(review.org.to)}** (${formatDelta(review.org.change)}); ${review.org.accountsTo} accounts scored on ${to}.`,
+    `${review.scope === "own" ? "Score of your accounts" : "Organisation score"}: **${formatScore(review.org.from)} → ${formatScore(review.org.to)}** (${formatDelta(shownChange(review.org))}); ${review.org.accountsTo} accounts scored on ${to}.`,
     "",
     "## The ten items",
     "",
     ...table(
       ["Item", from, to, "Change", "Accounts passing"],
-      review.items.map((item) => [`${item.item}. ${ITEM_SHORT[item.item] ?? ""}`, formatScore(item.from), formatScore(item.to), formatDelta(item.change), `${formatPercent(item.passRateFrom)} → ${formatPercent(item.passRateTo)}`]),
+      review.items.map((item) => [`${item.item}. ${ITEM_SHORT[item.item] ?? ""}`, formatScore(item.from), formatScore(item.to), formatDelta(shownChange(item)), `${formatPercent(item.passRateFrom)} → ${formatPercent(item.passRateTo)}`]),
     ),
     "",
     "## Accounts that regressed most",
