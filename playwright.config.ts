@@ -8,8 +8,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // e2e/auth*.spec.ts (but auth-demo) run against a second server that signs in through a real OIDC
 // provider the tests start; everything else against the demo-mode server.
 const SIGN_IN_SPECS = /\/auth(?!-demo)[^/]*\.spec\.ts$/;
-// e2e/dashboard*.spec.ts run against the demo organisation with a short backfilled timeline.
-const DASHBOARD_SPECS = /\/dashboard[^/]*\.spec\.ts$/;
+// e2e/dashboard*.spec.ts and e2e/review*.spec.ts run against the demo organisation with a short backfilled timeline.
+const DASHBOARD_SPECS = /\/(dashboard|review)[^/]*\.spec\.ts$/;
 const DASHBOARD_PORT = Number(process.env.E2E_DASHBOARD_PORT ?? 3104);
 // e2e/workflow*.spec.ts change the demo organisation's scores (exceptions, a scan dated past an expiry):
 // they run on the same server, after every dashboard spec.

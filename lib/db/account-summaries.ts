@@ -15,7 +15,7 @@ type RawDaily = { account_id: string; day: string; score: number | string | null
 const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
 // node-postgres answers db.execute with { rows }; keep the narrowing in one place.
-function rowsOf<T>(result: unknown): T[] {
+export function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }
 

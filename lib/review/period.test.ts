@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { addDays, endOfDay, firstValues, quickPicks, resolveReviewPeriod, ReviewPeriodError, reviewExportQuerySchema, reviewQuerySchema } from "./period";
+
+describe("review period", () => {
+  it.each([
+    [{}, true],
+    [{ from: "2026-11-16", to: "2026-11-23" }, true],
+    [{ from: "2026-02-30" }, false],
+    [{ from: "16/11/2026" }, false],
+    [{ to: "2026-1-1" }, false],
+    [{ range: "7" }, false],
+  ])("parses %j strictly: %s", (query, ok) => expect(reviewQuerySchema.safeParse(query).success).toBe(ok));
+
+  it("defaults to the latest day with data and the seven days before it", () => {
+    expect(resolveReviewPeriod({}, "2026-11-23", "2026-11-29")).toEqual({ from: "2026-11-16", to: "2026-11-23" });
+    expect(resolveReviewPeriod({ to: "2026-11-10" }, "2026-11-23", "2026-11-29")).toEqual({ from: "2026-11-03", to: "2026-11-10" });
+    expect(resolveReviewPeriod({ from: "2026-10-01" }, "2026-11-23", "2026-11-29")).toEqual({ from: "2026-10-01", to: "2026-11-23" });
+    expect(resolveReviewPeriod({}, null, "2026-11-29")).toEqual({ from: "2026-11-22", to: "2026-11-29" });
+  });
+
+  it.each([
+    [{ from: "2026-11-23", to: "2026-11-23" }, /must be before/],
+    [{ from: "2026-11-24", to: "2026-11-23" }, /must be before/],
+    [{ from: "2026-11-01", to: "2026-12-01" }, /after today/],
+  ])("refuses %j", (query, message) => {
+    expect(() => resolveReviewPeriod(query, "2026-11-23", "2026-11-29")).toThrow(ReviewPeriodError);
+    expect(() => resolveReviewPeriod(query, "2026-11-23", "2026-11-29")).toThrow(message);
+  });
+
+  it("reads the export's format and drops empty form fields", () => {
+    expect(reviewExportQuerySchema.parse(firstValues(new URLSearchParams("from=&to=2026-11-23&format=csv")))).toEqual({ to: "2026-11-23", format: "csv" });
+    expect(reviewExportQuerySchema.safeParse({ format: "xlsx" }).success).toBe(false);
+  });
+
+  it("does date arithmetic in UTC calendar days", () => {
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(endOfDay("2026-11-23").toISOString()).toBe("2026-11-24T00:00:00.000Z");
+    expect(quickPicks("2026-11-23").map((pick) => pick.period.from)).toEqual(["2026-11-16", "2026-10-24", "2026-08-24"]);
+  });
+});

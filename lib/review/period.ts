@@ -1,0 +1,63 @@
+// The review's two dates as they live in the URL (`?from=YYYY-MM-DD&to=YYYY-MM-DD`): one zod schema for
+// the page and the export route, and the pure rules that fill in the defaults and check the order.
+import { z } from "zod";
+import { ValidationError } from "@/lib/auth/errors";
+
+const DAY_MS = 86_400_000;
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "is not a calendar date");
+
+export const reviewQuerySchema = z.object({ from: isoDay.optional(), to: isoDay.optional() }).strict();
+export const reviewExportQuerySchema = reviewQuerySchema.extend({ format: z.enum(["md", "csv", "json"]).default("md") }).strict();
+
+export type ReviewQuery = z.infer<typeof reviewQuerySchema>;
+export type ReviewPeriod = { from: string; to: string };
+
+/** Dates that parse but do not make a period (from after to, a future date): a 400 on the API. */
+export class ReviewPeriodError extends ValidationError {}
+
+type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** First value of each parameter, empty ones dropped (an empty date field of the GET form means "default"). */
+export function firstValues(params: SearchParams): Record<string, string> {
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
+  const out: Record<string, string> = {};
+  for (const [key, value] of entries) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined && first !== "" && !(key in out)) out[key] = first;
+  }
+  return out;
+}
+
+export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** The first instant after a day (UTC): the review compares the state at the end of each date. */
+export const endOfDay = (day: string): Date => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
+
+/**
+ * Fills in the defaults — `to` the latest day with scan data (else today), `from` seven days before `to` —
+ * and checks the period: from strictly before to, neither after today (UTC).
+ */
+export function resolveReviewPeriod(query: ReviewQuery, latestDay: string | null, today: string): ReviewPeriod {
+  const to = query.to ?? latestDay ?? today;
+  const from = query.from ?? addDays(to, -7);
+  if (to > today) throw new ReviewPeriodError(`"to" (${to}) is after today (${today}, UTC)`);
+  if (from >= to) throw new ReviewPeriodError(`"from" (${from}) must be before "to" (${to})`);
+  return { from, to };
+}
+
+export type QuickPick = { label: string; period: ReviewPeriod };
+
+/** The quick picks beside the date fields, all ending on the latest day with data. */
+export function quickPicks(latestDay: string): QuickPick[] {
+  return [
+    { label: "Last week", period: { from: addDays(latestDay, -7), to: latestDay } },
+    { label: "Last 30 days", period: { from: addDays(latestDay, -30), to: latestDay } },
+    { label: "Last quarter", period: { from: addDays(latestDay, -91), to: latestDay } },
+  ];
+}
+
+export const reviewQueryString = (period: ReviewPeriod): string => `?from=${period.from}&to=${period.to}`;
