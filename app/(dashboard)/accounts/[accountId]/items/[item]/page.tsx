@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { loadForPage, requirePageViewer } from "@/lib/auth/page-guard";
+import { compareChecksByUrgency } from "@/lib/check-order";
 import { getAccountForViewer } from "@/lib/db/accounts";
 import { getItemDrillDown } from "@/lib/db/item-details";
 import { getEnv } from "@/lib/env";
@@ -26,9 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Item ${item} · ${accountId}` };
 }
 
-// Failing first, then warnings and unknowns, passes last: the owner reads what to fix first.
-const ORDER: Record<string, number> = { fail: 0, warn: 1, unknown: 2, excepted: 3, attested: 4, pass: 5, not_applicable: 6 };
-
 export default async function ItemDrillDownPage({ params }: Props) {
   const raw = await params;
   const accountId = accountIdSchema.safeParse(raw.accountId);
@@ -40,7 +38,7 @@ export default async function ItemDrillDownPage({ params }: Props) {
   );
   const env = getEnv();
   const guidance = getItemGuidance(item.data);
-  const checks = [...(detail?.checks ?? [])].sort((a, b) => (ORDER[a.result] ?? 9) - (ORDER[b.result] ?? 9) || a.checkId.localeCompare(b.checkId));
+  const checks = [...(detail?.checks ?? [])].sort(compareChecksByUrgency);
   const catalogueChecks = checksOfItem(item.data);
   const sso = env.TENFOLD_SSO_START_URL ? { startUrl: env.TENFOLD_SSO_START_URL, roleName: env.TENFOLD_SSO_ROLE_NAME } : null;
   const previous = item.data > 1 ? item.data - 1 : null;

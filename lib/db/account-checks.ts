@@ -1,0 +1,54 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { checkResults, checkStates, latestItemResults } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/db/client";
+import { compareChecksByUrgency } from "@/lib/check-order";
+import type { ResourceRef } from "@/lib/scoring/types";
+import { getAccountForViewer } from "./accounts";
+import { getDb } from "./connection";
+
+export type AccountCheckRow = {
+  item: number;
+  checkId: string;
+  result: string;
+  severity: string;
+  reason: string;
+  resources: ResourceRef[];
+  resourcesTruncated: number;
+  /** Since when the current result has held: "first seen failing" for a failing check. */
+  since: Date | null;
+  /** What the check found when an exception or attestation changed its result, and which one did. */
+  originalResult: string | null;
+  overrideId: string | null;
+  evaluatedAt: Date;
+};
+
+/**
+ * Every check of the account's latest good result, item by item in the drill-down's order (failing
+ * first): what the ten drill-down pages show, for the checks export. NotFound/OutOfScope outside scope.
+ */
+export async function listAccountChecks(viewer: Viewer, accountId: string, database?: Db): Promise<AccountCheckRow[]> {
+  const db = database ?? (await getDb());
+  await getAccountForViewer(viewer, accountId, db);
+  const rows = await db
+    .select({
+      item: checkResults.item,
+      checkId: checkResults.checkId,
+      result: checkResults.result,
+      severity: checkResults.severity,
+      reason: checkResults.reason,
+      resources: checkResults.resources,
+      resourcesTruncated: checkResults.resourcesTruncated,
+      since: checkStates.since,
+      originalResult: checkResults.originalResult,
+      overrideId: checkResults.overrideId,
+      evaluatedAt: latestItemResults.evaluatedAt,
+    })
+    .from(latestItemResults)
+    .innerJoin(checkResults, and(eq(checkResults.snapshotId, latestItemResults.snapshotId), eq(checkResults.item, latestItemResults.item)))
+    .leftJoin(checkStates, and(eq(checkStates.accountId, accountId), eq(checkStates.checkId, checkResults.checkId)))
+    .where(eq(latestItemResults.accountId, accountId))
+    .orderBy(asc(checkResults.item), asc(checkResults.checkId));
+  return rows.sort((a, b) => a.item - b.item || compareChecksByUrgency(a, b));
+}
