@@ -2,7 +2,7 @@
 // failing and the exception or attestation that changed a result.
 import { toCsv, type CsvValue } from "./csv";
 import { CHECK_BY_ID } from "./scoring/catalogue";
-import type { ResourceRef } from "./scoring/types";
+import type { AccountCheckRow } from "./db/account-checks";
 
 export const CHECK_EXPORT_COLUMNS = [
   "item",
@@ -19,19 +19,7 @@ export const CHECK_EXPORT_COLUMNS = [
   "evaluated_at",
 ] as const;
 
-export type ExportableCheck = {
-  item: number;
-  checkId: string;
-  result: string;
-  severity: string;
-  reason: string;
-  resources: ResourceRef[];
-  resourcesTruncated: number;
-  since: Date | null;
-  originalResult: string | null;
-  overrideId: string | null;
-  evaluatedAt: Date;
-};
+export type ExportableCheck = Omit<AccountCheckRow, "source">;
 
 export type CheckExportRecord = Record<(typeof CHECK_EXPORT_COLUMNS)[number], string | number | null>;
 

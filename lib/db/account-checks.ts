@@ -4,20 +4,13 @@ import { checkResults, checkStates, latestItemResults } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/db/client";
 import { compareChecksByUrgency } from "@/lib/check-order";
-import type { ResourceRef } from "@/lib/scoring/types";
 import { getAccountForViewer } from "./accounts";
 import { getDb } from "./connection";
+import { checkDetailColumns, type CheckDetailRow } from "./item-details";
 
-export type AccountCheckRow = {
+/** A drill-down check row with its item, the override that changed it (if any) and when it was evaluated. */
+export type AccountCheckRow = CheckDetailRow & {
   item: number;
-  checkId: string;
-  result: string;
-  severity: string;
-  reason: string;
-  resources: ResourceRef[];
-  resourcesTruncated: number;
-  /** Since when the current result has held: "first seen failing" for a failing check. */
-  since: Date | null;
   /** What the check found when an exception or attestation changed its result, and which one did. */
   originalResult: string | null;
   overrideId: string | null;
@@ -33,14 +26,8 @@ export async function listAccountChecks(viewer: Viewer, accountId: string, datab
   await getAccountForViewer(viewer, accountId, db);
   const rows = await db
     .select({
+      ...checkDetailColumns,
       item: checkResults.item,
-      checkId: checkResults.checkId,
-      result: checkResults.result,
-      severity: checkResults.severity,
-      reason: checkResults.reason,
-      resources: checkResults.resources,
-      resourcesTruncated: checkResults.resourcesTruncated,
-      since: checkStates.since,
       originalResult: checkResults.originalResult,
       overrideId: checkResults.overrideId,
       evaluatedAt: latestItemResults.evaluatedAt,
