@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { getScanChanges } from "@/db/store/scan-changes";
+import { getScanRow } from "@/db/store/scans";
 import { formatScanSummary } from "@/lib/notify/scan-summary";
 import { postWebhook, type WebhookRetryOptions } from "@/lib/notify/webhook";
 
@@ -17,8 +18,10 @@ export type ScanNotifierOptions = { db: Db; webhookUrl: string; baseUrl?: string
 export function createScanNotifier(options: ScanNotifierOptions): (scanId: string) => Promise<void> {
   return async (scanId) => {
     try {
+      const scan = await getScanRow(options.db, scanId);
+      if (!scan || !SCHEDULED_TRIGGERS.has(scan.trigger)) return;
       const changes = await getScanChanges(options.db, scanId, { now: options.now?.() ?? new Date(), expiringWithinDays: EXPIRING_WITHIN_DAYS });
-      if (!changes || !SCHEDULED_TRIGGERS.has(changes.scan.trigger)) return;
+      if (!changes) return;
       const message = formatScanSummary(changes, { expiringWithinDays: EXPIRING_WITHIN_DAYS, baseUrl: options.baseUrl });
       if (!message) return;
       const outcome = await postWebhook(options.webhookUrl, message, { ...options.retry, log: (line) => console.error(`tenfold: scan ${scanId}: ${line}`) });
