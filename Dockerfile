@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # One production image for every Tenfold process: `web` (Next.js standalone server), `worker`
-# (scan jobs), `scan` (enqueue an org scan) and `migrate`. Build: docker build -t tenfold .
+# (scan jobs and the retention schedule), `scan` (enqueue an org scan), `prune` (retention now) and
+# `migrate`. Build: docker build -t tenfold .
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 

@@ -14,6 +14,9 @@ case "${1:-web}" in
   scan)
     exec node_modules/.bin/tsx scripts/scan.ts
     ;;
+  prune)
+    exec node_modules/.bin/tsx scripts/prune.ts
+    ;;
   migrate)
     exec node_modules/.bin/tsx scripts/migrate.ts
     ;;

@@ -54,6 +54,20 @@ test("rescan POST /api/accounts/[accountId]/rescan: Olivia gets 404 for Oscar's 
   await expectOnlyOwnerReaches(browser, `/api/accounts/${OSCARS_ACCOUNT}/rescan`, { owner: "oscar", intruder: "olivia", method: "POST" });
 });
 
+test("checks export /api/accounts/[accountId]/checks/export: Olivia gets 404 for Oscar's account", async ({ browser }) => {
+  await expectOnlyOwnerReaches(browser, `/api/accounts/${OSCARS_ACCOUNT}/checks/export?format=json`, { owner: "oscar", intruder: "olivia" });
+});
+
+test("JSON export /api/accounts/export?format=json: Olivia's export holds her accounts and none of Oscar's", async ({ browser }) => {
+  const context = await signedInContext(browser, "olivia");
+  const response = await context.request.get("/api/accounts/export?format=json");
+  expect(response.status()).toBe(200);
+  const ids = ((await response.json()) as { accounts: { account_id: string }[] }).accounts.map((account) => account.account_id);
+  expect(ids).toContain(OLIVIAS_OU_ACCOUNT);
+  expect(ids).not.toContain(OSCARS_ACCOUNT);
+  await context.close();
+});
+
 test("CSV export /api/accounts/export: Olivia's export holds her accounts and none of Oscar's", async ({ browser }) => {
   const context = await signedInContext(browser, "olivia");
   const response = await context.request.get("/api/accounts/export");

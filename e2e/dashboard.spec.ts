@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { parse } from "csv-parse/sync";
 import { AccountPage, AccountsPage, checkPage, OverviewPage } from "./pages/dashboard-pages";
 
 // Runs against the demo organisation with its backfilled timeline (scripts/e2e-server.sh … dashboard).
@@ -67,6 +69,49 @@ test("an account owner filters the accounts by OU and failing item, and the URL 
   await checkPage(page, "accounts-filtered");
 });
 
+test("a CISO downloads the accounts CSV and it holds the table shown, row for row", async ({ page }) => {
+  const accounts = new AccountsPage(page);
+  await accounts.open("?sort=score");
+  const [download] = await Promise.all([page.waitForEvent("download"), accounts.exportCsv().click()]);
+  expect(download.suggestedFilename()).toMatch(/^tenfold-accounts-\d{4}-\d{2}-\d{2}\.csv$/);
+  const records = parse(await readFile(await download.path()), { columns: true }) as Record<string, string>[];
+  const table = await accounts.rows().evaluateAll((rows) =>
+    rows.map((row) => {
+      const cells = [...row.querySelectorAll("th, td")].map((cell) => cell.textContent?.trim() ?? "");
+      return { name: row.querySelector("th a")?.textContent?.trim() ?? "", id: row.querySelector("th div")?.textContent?.trim() ?? "", score: cells[1], failing: cells[3], owner: cells[4], ou: cells[5] };
+    }),
+  );
+  expect(table.length).toBeGreaterThan(5);
+  expect(
+    records.map((record) => ({
+      name: record.name!.replace(/^'(?=[=+\-@])/, ""),
+      id: record.account_id,
+      score: record.score || "—",
+      failing: record.failing_items,
+      owner: record.owner || "—",
+      ou: record.ou_path,
+    })),
+  ).toEqual(table);
+
+  // The JSON export beside it holds the same accounts.
+  const json = await page.request.get("/api/accounts/export?sort=score&format=json");
+  expect(json.headers()["content-type"]).toContain("application/json");
+  expect(((await json.json()) as { accounts: { account_id: string }[] }).accounts.map((account) => account.account_id)).toEqual(table.map((row) => row.id));
+});
+
+test("an account owner downloads one account's checks as CSV and JSON", async ({ page }) => {
+  const accounts = new AccountsPage(page);
+  await accounts.open("?sort=score");
+  await accounts.rows().first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/accounts\/\d{12}$/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Checks CSV" }).click()]);
+  const records = parse(await readFile(await download.path()), { columns: true }) as Record<string, string>[];
+  expect(records.length).toBeGreaterThan(10);
+  expect(new Set(records.map((record) => record.item))).toEqual(new Set(Array.from({ length: 10 }, (_, i) => String(i + 1))));
+  const json = await page.request.get(`${new URL(page.url()).pathname.replace("/accounts/", "/api/accounts/")}/checks/export?format=json`);
+  expect(((await json.json()) as { checks: { check_id: string }[] }).checks.map((check) => check.check_id)).toEqual(records.map((record) => record.check_id));
+});
+
 test("an account owner rescans an account and watches the page update with the new scan time", async ({ page }) => {
   test.setTimeout(120_000);
   const accounts = new AccountsPage(page);
@@ -104,6 +149,10 @@ test("bad ids and parameters answer 404 or 400, never 500", async ({ page, reque
   expect(accounts.status()).toBe(200);
   expect(await accounts.text()).toContain("were not valid and were ignored");
   expect((await request.get("/api/accounts/export?failing=99")).status()).toBe(400);
+  expect((await request.get("/api/accounts/export?format=xml")).status()).toBe(400);
+  expect((await request.get("/api/accounts/123/checks/export")).status()).toBe(400);
+  expect((await request.get("/api/accounts/000000000000/checks/export")).status()).toBe(404);
+  expect((await request.get("/api/accounts/000000000000/checks/export?format=pdf")).status()).toBe(400);
   expect((await request.get("/api/scans/not-a-uuid")).status()).toBe(400);
   expect((await request.get("/api/scans/00000000-0000-4000-8000-000000000000")).status()).toBe(404);
   expect((await request.post("/api/accounts/123/rescan", { headers: { origin: new URL(baseURL!).origin } })).status()).toBe(400);

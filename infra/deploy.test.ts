@@ -68,7 +68,7 @@ describe("Dockerfile", () => {
     expect(dockerfile).toContain("/app/.next/standalone/server.js");
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^CMD \["web"\]$/m);
-    for (const process of ["web)", "worker)", "scan)", "migrate)"]) expect(entrypoint).toContain(process);
+    for (const process of ["web)", "worker)", "scan)", "prune)", "migrate)"]) expect(entrypoint).toContain(process);
   });
 
   it("matches next.config.ts", () => {

@@ -4,6 +4,7 @@ import type { DbConnection } from "@/db/client";
 import { bindHost, type Env } from "@/lib/env";
 import { createScanRuntime } from "@/lib/scan/bootstrap";
 import type { ScanRuntime } from "@/lib/scan/runtime";
+import { startRetentionSchedule } from "@/lib/scan/retention";
 import { startScheduler } from "@/lib/scan/scheduler";
 import { startWorker } from "@/lib/scan/worker";
 import { exitWith } from "./cli";
@@ -16,8 +17,11 @@ export async function startScanning(connection: DbConnection & { mode: string },
   if (scheduler) {
     console.log(`tenfold: scheduler on "${env.TENFOLD_SCHEDULE}" (UTC); next scan ${scheduler.next()?.toISOString() ?? "never"}`);
   }
+  // In both modes: an advisory lock lets one process at a time prune, however many run the schedule.
+  const retention = startRetentionSchedule(connection, { expression: env.TENFOLD_RETENTION_SCHEDULE, retentionDays: env.TENFOLD_RETENTION_DAYS });
   const stop = async () => {
     scheduler?.stop();
+    retention.stop();
     await stopWorker().catch(() => undefined);
     await runtime.boss.stop({ graceful: true, timeout: 5000 }).catch(() => undefined);
   };

@@ -5,6 +5,7 @@ import { connect, type DbConnection } from "@/db/client";
 import { getScanResultDocument, type ScanResultDocument } from "@/db/store/scan-results";
 import { parseEnv } from "@/lib/env";
 import { createAwsScanner, type AwsSettingsInput } from "@/lib/aws";
+import type { WebhookRetryOptions } from "@/lib/notify/webhook";
 import { createScanRuntime } from "@/lib/scan/bootstrap";
 import { awsSettingsFromEnv } from "@/lib/scan/config";
 import { requestScan, type ScanRequest } from "@/lib/scan/request-scan";
@@ -25,7 +26,7 @@ export type ScanHarness = {
 };
 
 export async function startScanHarness(
-  options: SandboxOptions & { env?: Record<string, string>; aws?: Partial<AwsSettingsInput>; worker?: boolean },
+  options: SandboxOptions & { env?: Record<string, string>; aws?: Partial<AwsSettingsInput>; worker?: boolean; webhookRetry?: WebhookRetryOptions },
 ): Promise<ScanHarness> {
   const database = await createIsolatedDatabase(inject("databaseServerUrl"));
   const sandbox = await startSandbox(options);
@@ -50,7 +51,7 @@ export async function startScanHarness(
       },
     },
   );
-  const runtime = await createScanRuntime(connection, env, { aws });
+  const runtime = await createScanRuntime(connection, env, { aws, webhookRetry: options.webhookRetry });
   const stopWorker = options.worker === false ? async () => {} : await startWorker(runtime);
   return {
     sandbox,

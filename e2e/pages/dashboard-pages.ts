@@ -43,6 +43,9 @@ export class AccountsPage {
   rows() {
     return this.page.getByRole("table").getByRole("row").filter({ has: this.page.getByRole("rowheader") });
   }
+  exportCsv() {
+    return this.page.getByRole("link", { name: /^Export CSV/ });
+  }
   shownCount() {
     return this.page.getByText(/^Showing \d+ of \d+ accounts\.$/);
   }

@@ -21,6 +21,19 @@ export type CheckDetailRow = {
   since: Date | null;
 };
 
+/** The columns of a CheckDetailRow, for queries joining check_results to check_states. */
+export const checkDetailColumns = {
+  checkId: checkResults.checkId,
+  result: checkResults.result,
+  severity: checkResults.severity,
+  reason: checkResults.reason,
+  resources: checkResults.resources,
+  resourcesTruncated: checkResults.resourcesTruncated,
+  source: checkResults.source,
+  originalResult: checkResults.originalResult,
+  since: checkStates.since,
+};
+
 export type ItemDrillDown = {
   item: number;
   status: ItemStatus;
@@ -51,17 +64,7 @@ export async function getItemDrillDown(viewer: Viewer, accountId: string, item: 
     .where(and(eq(latestItemResults.accountId, accountId), eq(latestItemResults.item, item)));
   if (!latest) return null;
   const checks = await db
-    .select({
-      checkId: checkResults.checkId,
-      result: checkResults.result,
-      severity: checkResults.severity,
-      reason: checkResults.reason,
-      resources: checkResults.resources,
-      resourcesTruncated: checkResults.resourcesTruncated,
-      source: checkResults.source,
-      originalResult: checkResults.originalResult,
-      since: checkStates.since,
-    })
+    .select(checkDetailColumns)
     .from(checkResults)
     .leftJoin(checkStates, and(eq(checkStates.accountId, accountId), eq(checkStates.checkId, checkResults.checkId)))
     .where(and(eq(checkResults.snapshotId, latest.snapshotId), eq(checkResults.item, item)))

@@ -135,10 +135,15 @@ function stateOf(row: { revokedAt: Date | null; expiresAt: Date; approvedAt?: Da
   return "active";
 }
 
-/** Exceptions and attestations of the viewer's accounts (or one of them), with their state now. */
-export async function listWorkflow(viewer: Viewer, options: { accountId?: string; now?: Date } = {}, database?: Db) {
+/**
+ * Exceptions and attestations of the viewer's accounts (or one of them), with their state now. `notBefore`
+ * (the shown snapshot's time) moves "now" forward when a scan is dated ahead, so a page never says an
+ * exception covers a result that was scored after it expired.
+ */
+export async function listWorkflow(viewer: Viewer, options: { accountId?: string; now?: Date; notBefore?: Date } = {}, database?: Db) {
   const db = database ?? (await getDb());
-  const now = options.now ?? new Date();
+  const clock = options.now ?? new Date();
+  const now = options.notBefore && options.notBefore > clock ? options.notBefore : clock;
   const visible = await db
     .select({ id: accounts.id, name: accounts.name })
     .from(accounts)

@@ -12,6 +12,7 @@ import { listAccountSummaries } from "@/lib/db/account-summaries";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Accounts" };
 
+const download = "rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50";
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -30,9 +31,14 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         title="Accounts"
         description={viewer.role === "owner" ? "The accounts you own, with their score on the ten items." : "Every account of the organisation, with its score on the ten items."}
         actions={
-          <a href={`/api/accounts/export${query}`} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50" download>
-            Export CSV ({rows.length})
-          </a>
+          <>
+            <a href={`/api/accounts/export${query}`} className={download} download>
+              Export CSV ({rows.length})
+            </a>
+            <a href={`/api/accounts/export${query ? `${query}&` : "?"}format=json`} className={download} download>
+              Export JSON
+            </a>
+          </>
         }
       />
       {ignored.length > 0 ? (

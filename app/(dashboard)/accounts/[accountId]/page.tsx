@@ -90,9 +90,21 @@ export default async function AccountScorecardPage({ params }: Props) {
       </div>
 
       <section aria-labelledby="items-heading">
-        <h2 id="items-heading" className="mb-3 text-xl font-semibold">
-          The ten items
-        </h2>
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="items-heading" className="text-xl font-semibold">
+            The ten items
+          </h2>
+          <p className="text-sm">
+            Download every check:{" "}
+            <a href={`/api/accounts/${summary.id}/checks/export?format=csv`} className="underline" download>
+              Checks CSV
+            </a>{" "}
+            ·{" "}
+            <a href={`/api/accounts/${summary.id}/checks/export?format=json`} className="underline" download>
+              Checks JSON
+            </a>
+          </p>
+        </div>
         <ul className="grid gap-3 md:grid-cols-2">
           {summary.items.map((cell) => {
             const points = trend.items.filter((row) => row.item === cell.item).map((row) => ({ day: row.day, score: row.score === null ? null : Math.round(row.score) }));

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { loadForPage, requirePageViewer } from "@/lib/auth/page-guard";
+import { compareChecksByUrgency } from "@/lib/check-order";
 import { getAccountForViewer } from "@/lib/db/accounts";
 import { getItemDrillDown } from "@/lib/db/item-details";
 import { listWorkflow } from "@/lib/db/workflow";
@@ -30,9 +31,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Item ${item} · ${accountId}` };
 }
 
-// Failing first, then warnings and unknowns, passes last: the owner reads what to fix first.
-const ORDER: Record<string, number> = { fail: 0, warn: 1, unknown: 2, excepted: 3, attested: 4, pass: 5, not_applicable: 6 };
-
 export default async function ItemDrillDownPage({ params }: Props) {
   const raw = await params;
   const accountId = accountIdSchema.safeParse(raw.accountId);
@@ -42,16 +40,13 @@ export default async function ItemDrillDownPage({ params }: Props) {
   const [account, detail] = await loadForPage(viewer, () =>
     Promise.all([getAccountForViewer(viewer, accountId.data), getItemDrillDown(viewer, accountId.data, item.data)]),
   );
-  // What covers a check is judged at the shown snapshot's time when that is later than now (a scan dated
-  // ahead), so the note never claims an exception the result no longer carries.
-  const asOf = new Date(Math.max(Date.now(), detail?.evaluatedAt.getTime() ?? 0));
-  const workflow = await listWorkflow(viewer, { accountId: account.id, now: asOf });
+  const workflow = await listWorkflow(viewer, { accountId: account.id, notBefore: detail?.evaluatedAt });
   const env = getEnv();
   const permissions = { exception: can(viewer, "exception"), attestation: can(viewer, "attestation"), approver: viewer.approver === true };
   const expiry = expiryBounds(new Date(), env.TENFOLD_EXCEPTION_MAX_DAYS);
   const openEntries = [...workflow.exceptions, ...workflow.attestations].filter((entry) => entry.state === "active" || entry.state === "pending");
   const guidance = getItemGuidance(item.data);
-  const checks = [...(detail?.checks ?? [])].sort((a, b) => (ORDER[a.result] ?? 9) - (ORDER[b.result] ?? 9) || a.checkId.localeCompare(b.checkId));
+  const checks = [...(detail?.checks ?? [])].sort(compareChecksByUrgency);
   const catalogueChecks = checksOfItem(item.data);
   const sso = env.TENFOLD_SSO_START_URL ? { startUrl: env.TENFOLD_SSO_START_URL, roleName: env.TENFOLD_SSO_ROLE_NAME } : null;
   const previous = item.data > 1 ? item.data - 1 : null;
