@@ -65,25 +65,19 @@ export async function recordException(viewer: Viewer, accountId: string, body: u
 export async function approveException(viewer: Viewer, id: string, context: RequestContext = {}, database?: Db) {
   const db = database ?? (await getDb());
   const existing = await store.getException(db, id);
-  if (!existing) throw new NotFoundError();
-  await getAccountForViewer(viewer, existing.accountId, db);
-  assertApprover(viewer);
-  if (existing.revokedAt) throw new ValidationError("this exception was revoked; it cannot be approved");
-  if (existing.approvedAt) return existing;
-  const row = await store.approveException(db, id, actorOf(viewer), context);
-  if (row) await rescoreAccount(db, row.accountId, scoringConfigFromEnv(getEnv()), context.now ?? new Date());
-  return row ?? existing;
+  return changeAndRescore(viewer, db, existing, context, () => {
+    assertApprover(viewer);
+    if (existing?.revokedAt) throw new ValidationError("this exception was revoked; it cannot be approved");
+    return existing?.approvedAt ? Promise.resolve(null) : store.approveException(db, id, actorOf(viewer), context);
+  });
 }
 
 export async function revokeException(viewer: Viewer, id: string, context: RequestContext = {}, database?: Db) {
   const db = database ?? (await getDb());
-  const existing = await store.getException(db, id);
-  if (!existing) throw new NotFoundError();
-  await getAccountForViewer(viewer, existing.accountId, db);
-  assertCan(viewer, "exception");
-  const row = await store.revokeException(db, id, actorOf(viewer), context);
-  if (row) await rescoreAccount(db, row.accountId, scoringConfigFromEnv(getEnv()), context.now ?? new Date());
-  return row ?? existing;
+  return changeAndRescore(viewer, db, await store.getException(db, id), context, () => {
+    assertCan(viewer, "exception");
+    return store.revokeException(db, id, actorOf(viewer), context);
+  });
 }
 
 /** One attestation per chosen account (the bulk form); every account must be the viewer's. */
@@ -114,11 +108,26 @@ export async function recordAttestations(viewer: Viewer, body: unknown, context:
 
 export async function revokeAttestation(viewer: Viewer, id: string, context: RequestContext = {}, database?: Db) {
   const db = database ?? (await getDb());
-  const existing = await store.getAttestation(db, id);
+  return changeAndRescore(viewer, db, await store.getAttestation(db, id), context, () => {
+    assertCan(viewer, "attestation");
+    return store.revokeAttestation(db, id, actorOf(viewer), context);
+  });
+}
+
+/**
+ * The shared path of approve and revoke: 404 for a missing row or one outside the viewer's scope, then
+ * `change` (which checks the role first), then the account rescored when something changed.
+ */
+async function changeAndRescore<T extends { accountId: string }>(
+  viewer: Viewer,
+  db: Db,
+  existing: T | null,
+  context: RequestContext,
+  change: () => Promise<T | null>,
+): Promise<T> {
   if (!existing) throw new NotFoundError();
   await getAccountForViewer(viewer, existing.accountId, db);
-  assertCan(viewer, "attestation");
-  const row = await store.revokeAttestation(db, id, actorOf(viewer), context);
+  const row = await change();
   if (row) await rescoreAccount(db, row.accountId, scoringConfigFromEnv(getEnv()), context.now ?? new Date());
   return row ?? existing;
 }
