@@ -4,6 +4,7 @@ import { accounts } from "@/db/schema";
 import { listAudit } from "@/db/store/audit";
 import { signedInContext } from "./support/auth";
 import { withAuthAppDb } from "./support/auth-app-db";
+import { AUTH_APP_URL } from "./support/oidc-users";
 import { expectOnlyOwnerReaches } from "./support/owner-isolation";
 
 // Owner A gets 404 — never 403 — for owner B's account on every surface. Olivia is in team-a, Oscar in
@@ -76,4 +77,29 @@ test("CSV export /api/accounts/export: Olivia's export holds her accounts and no
   expect(csv).toContain(OLIVIAS_OU_ACCOUNT);
   expect(csv).not.toContain(OSCARS_ACCOUNT);
   await context.close();
+});
+
+const exceptionBody = { checkId: "i4.sg_admin_ports_open", category: "accepted_risk", reason: "bastion reachable only over the VPN", expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) };
+const attestationBody = (accountId: string) => ({ checkId: "i10.dev_cycle_attested", accountIds: [accountId], statement: "security joins every design review" });
+
+test("exception POST /api/accounts/[accountId]/exceptions: Oscar's account is a 404 for Olivia; for Oscar a clear 400 until it has been scanned", async ({ browser }) => {
+  await expectOnlyOwnerReaches(browser, `/api/accounts/${OSCARS_ACCOUNT}/exceptions`, { owner: "oscar", intruder: "olivia", method: "POST", data: exceptionBody, ownerStatus: 400 });
+  const context = await signedInContext(browser, "oscar");
+  const response = await context.request.post(`/api/accounts/${OSCARS_ACCOUNT}/exceptions`, { data: exceptionBody, headers: { origin: AUTH_APP_URL } });
+  expect(((await response.json()) as { error: string }).error).toMatch(/no result for account .* yet/);
+  await context.close();
+});
+
+test("attestation POST /api/attestations: Olivia cannot attest for Oscar's account (404), Oscar can (201), the viewer role may not (403), a bad body is a 400", async ({ browser }) => {
+  await expectOnlyOwnerReaches(browser, "/api/attestations", { owner: "oscar", intruder: "olivia", method: "POST", data: attestationBody(OSCARS_ACCOUNT), ownerStatus: 201 });
+  const vera = await signedInContext(browser, "vera");
+  expect((await vera.request.post("/api/attestations", { data: attestationBody(OSCARS_ACCOUNT), headers: { origin: AUTH_APP_URL } })).status()).toBe(403);
+  await vera.close();
+  const oscar = await signedInContext(browser, "oscar");
+  const bad = await oscar.request.post("/api/attestations", { data: { ...attestationBody(OSCARS_ACCOUNT), accountIds: [] }, headers: { origin: AUTH_APP_URL } });
+  expect(bad.status()).toBe(400);
+  expect(((await bad.json()) as { error: string }).error).toContain("choose at least one account");
+  await oscar.close();
+  const [created] = await withAuthAppDb((db) => listAudit(db, { actor: "oscar@example.com", action: "attestation.create", limit: 1 }));
+  expect(created).toMatchObject({ outcome: "success", targetType: "account", targetId: OSCARS_ACCOUNT });
 });
