@@ -9,7 +9,7 @@ const SCHEDULED_TRIGGERS = new Set(["schedule", "cron"]);
 /** How far ahead an approved exception's expiry is announced. */
 export const EXPIRING_WITHIN_DAYS = 14;
 
-export type ScanNotifierOptions = { db: Db; webhookUrl: string; baseUrl?: string; retry?: WebhookRetryOptions; now?: () => Date };
+export type ScanNotifierOptions = { db: Db; webhookUrl: string; baseUrl?: string; retry?: WebhookRetryOptions };
 
 /**
  * The runtime's after-scan listener: summarises a finished scheduled scan (regressions, newly red items,
@@ -20,7 +20,7 @@ export function createScanNotifier(options: ScanNotifierOptions): (scanId: strin
     try {
       const scan = await getScanRow(options.db, scanId);
       if (!scan || !SCHEDULED_TRIGGERS.has(scan.trigger)) return;
-      const changes = await getScanChanges(options.db, scanId, { now: options.now?.() ?? new Date(), expiringWithinDays: EXPIRING_WITHIN_DAYS });
+      const changes = await getScanChanges(options.db, scanId, { now: new Date(), expiringWithinDays: EXPIRING_WITHIN_DAYS });
       if (!changes) return;
       const message = formatScanSummary(changes, { expiringWithinDays: EXPIRING_WITHIN_DAYS, baseUrl: options.baseUrl });
       if (!message) return;
