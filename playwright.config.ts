@@ -37,7 +37,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
-  timeout: 60_000,
+  timeout: 90_000,
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
