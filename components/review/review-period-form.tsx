@@ -9,17 +9,18 @@ const button = "rounded-md border border-slate-400 bg-white px-4 py-2 font-mediu
  * exports. Hidden when printed.
  */
 export function ReviewPeriodForm({ period, latestDay, today, values }: { period: ReviewPeriod | null; latestDay: string | null; today: string; values: { from?: string; to?: string } }) {
+  const lastDay = latestDay && latestDay > today ? latestDay : today;
   const query = period ? reviewQueryString(period) : "";
   return (
     <div className="space-y-4 print:hidden">
       <form method="get" action="/review" aria-label="Review period" className="flex flex-wrap items-end gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <div className="font-medium">
           <label htmlFor="review-from">From</label>
-          <input id="review-from" name="from" type="date" max={today} defaultValue={values.from ?? period?.from ?? ""} className={field} />
+          <input id="review-from" name="from" type="date" max={lastDay} defaultValue={values.from ?? period?.from ?? ""} className={field} />
         </div>
         <div className="font-medium">
           <label htmlFor="review-to">To</label>
-          <input id="review-to" name="to" type="date" max={today} defaultValue={values.to ?? period?.to ?? ""} className={field} />
+          <input id="review-to" name="to" type="date" max={lastDay} defaultValue={values.to ?? period?.to ?? ""} className={field} />
         </div>
         <button type="submit" className="rounded-md bg-slate-900 px-5 py-2.5 text-lg font-medium text-white hover:bg-slate-700">
           Compare

@@ -16,6 +16,8 @@ describe("review period", () => {
     expect(resolveReviewPeriod({ to: "2026-11-10" }, "2026-11-23", "2026-11-29")).toEqual({ from: "2026-11-03", to: "2026-11-10" });
     expect(resolveReviewPeriod({ from: "2026-10-01" }, "2026-11-23", "2026-11-29")).toEqual({ from: "2026-10-01", to: "2026-11-23" });
     expect(resolveReviewPeriod({}, null, "2026-11-29")).toEqual({ from: "2026-11-22", to: "2026-11-29" });
+    // Data dated ahead of today (a scan run with --as-of) can be reviewed up to its day.
+    expect(resolveReviewPeriod({}, "2026-12-01", "2026-11-29")).toEqual({ from: "2026-11-24", to: "2026-12-01" });
   });
 
   it.each([

@@ -39,12 +39,14 @@ export const endOfDay = (day: string): Date => new Date(Date.parse(`${day}T00:00
 
 /**
  * Fills in the defaults — `to` the latest day with scan data (else today), `from` seven days before `to` —
- * and checks the period: from strictly before to, neither after today (UTC).
+ * and checks the period: from strictly before to, neither after today (UTC) nor the latest day with data.
  */
 export function resolveReviewPeriod(query: ReviewQuery, latestDay: string | null, today: string): ReviewPeriod {
   const to = query.to ?? latestDay ?? today;
   const from = query.from ?? addDays(to, -7);
-  if (to > today) throw new ReviewPeriodError(`"to" (${to}) is after today (${today}, UTC)`);
+  // A scan dated ahead (`npm run scan -- --as-of`) holds data past today: that day may be reviewed too.
+  const lastDay = latestDay && latestDay > today ? latestDay : today;
+  if (to > lastDay) throw new ReviewPeriodError(`"to" (${to}) is after today (${today}, UTC)`);
   if (from >= to) throw new ReviewPeriodError(`"from" (${from}) must be before "to" (${to})`);
   return { from, to };
 }
