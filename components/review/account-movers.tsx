@@ -2,11 +2,11 @@ import Link from "next/link";
 import { Delta } from "@/components/ui/delta";
 import { formatDay, formatScore } from "@/lib/format";
 import { shownChange, topMovers } from "@/lib/review/movers";
-import type { AccountScoreChange, Review } from "@/lib/review/types";
+import type { AccountScoreChange, ReviewSummary } from "@/lib/review/types";
 import { cellClass, headClass, OwnerName, ReviewSection, tableClass } from "./review-section";
 
 /** The accounts whose score fell most and rose most, with their owners. */
-export function AccountMovers({ review }: { review: Review }) {
+export function AccountMovers({ review }: { review: ReviewSummary }) {
   const { regressed, improved } = topMovers(review.accounts);
   return (
     <div className="grid gap-6">
@@ -20,7 +20,7 @@ export function AccountMovers({ review }: { review: Review }) {
   );
 }
 
-function MoversTable({ rows, review, caption, empty }: { rows: AccountScoreChange[]; review: Review; caption: string; empty: string }) {
+function MoversTable({ rows, review, caption, empty }: { rows: AccountScoreChange[]; review: ReviewSummary; caption: string; empty: string }) {
   if (rows.length === 0) return <p className="text-lg text-ink-muted">{empty}</p>;
   return (
     <div className="overflow-x-auto">

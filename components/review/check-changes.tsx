@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ResultBadge } from "@/components/ui/status-badge";
 import { Notice } from "@/components/ui/notice";
 import { formatDay } from "@/lib/format";
+import type { ReviewPeriod } from "@/lib/review/period";
 import type { CheckChangeRow, Review } from "@/lib/review/types";
 import { cellClass, headClass, OwnerName, ReviewSection, tableClass } from "./review-section";
 
@@ -9,8 +10,7 @@ import { cellClass, headClass, OwnerName, ReviewSection, tableClass } from "./re
 const PAGE_ROWS = 100;
 
 /** Checks newly failing and newly fixed, resource by resource, most severe first. */
-export function CheckChanges({ review, exportHref }: { review: Review; exportHref: string }) {
-  const { checks, period } = review;
+export function CheckChanges({ checks, period, exportHref }: { checks: Review["checks"]; period: ReviewPeriod; exportHref: string }) {
   return (
     <>
       {checks.accountsPruned > 0 ? (

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { formatDay, utcTime } from "@/lib/format";
-import type { ExpiryRow, Review } from "@/lib/review/types";
+import type { ExpiryRow, ReviewSummary } from "@/lib/review/types";
 import { cellClass, headClass, OwnerName, ReviewSection, tableClass } from "./review-section";
 
 /** Exceptions and attestations expiring soon, and those that expired since the "from" date. */
-export function Expiries({ review }: { review: Review }) {
+export function Expiries({ review }: { review: ReviewSummary }) {
   const windowEnd = review.expiringWindow.end.toISOString().slice(0, 10);
   return (
     <div className="grid gap-6">

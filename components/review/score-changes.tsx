@@ -4,12 +4,12 @@ import { Delta } from "@/components/ui/delta";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDay, formatPercent, formatScore } from "@/lib/format";
 import { shownChange } from "@/lib/review/movers";
-import type { Review } from "@/lib/review/types";
+import type { ReviewSummary } from "@/lib/review/types";
 import { DEFAULT_SCORING_CONFIG, statusOf } from "@/lib/scoring";
 import { cellClass, headClass, ReviewSection, tableClass } from "./review-section";
 
 /** The organisation's score on both dates with the change, big enough to read from the back of the room. */
-export function OrgScoreChange({ review }: { review: Review }) {
+export function OrgScoreChange({ review }: { review: ReviewSummary }) {
   const { org, period } = review;
   return (
     <section aria-labelledby="org-heading" className="review-section rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
@@ -52,7 +52,7 @@ function Figure({ label, value, testId }: { label: string; value: number | null;
 }
 
 /** The ten items: score on each date, change, and the share of accounts passing. */
-export function ItemScoreChanges({ review }: { review: Review }) {
+export function ItemScoreChanges({ review }: { review: ReviewSummary }) {
   const { period } = review;
   return (
     <ReviewSection id="items" title="The ten items" keepWithPrevious>

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { formatDay } from "@/lib/format";
-import type { Review } from "@/lib/review/types";
+import type { ReviewSummary } from "@/lib/review/types";
 import { cellClass, headClass, OwnerName, ReviewSection, tableClass } from "./review-section";
 
 /** Accounts whose numbers are old: the last scan could not read them, or they missed the latest full scan. */
-export function StaleAccounts({ review }: { review: Review }) {
+export function StaleAccounts({ review }: { review: ReviewSummary }) {
   const { stale } = review;
   return (
     <ReviewSection id="stale" title="Stale or unreachable accounts" count={stale.length} description={`As of ${formatDay(review.period.to)}: their scores above are their last good ones.`}>

@@ -61,3 +61,16 @@ export function quickPicks(latestDay: string): QuickPick[] {
 }
 
 export const reviewQueryString = (period: ReviewPeriod): string => `?from=${period.from}&to=${period.to}`;
+
+/** For the page: the period, or the reason the address does not make one (shown beside the form). */
+export function parseReviewPeriod(params: SearchParams, latestDay: string | null, today: string): { period: ReviewPeriod | null; problem: string | null } {
+  const parsed = reviewQuerySchema.safeParse(firstValues(params));
+  if (!parsed.success) return { period: null, problem: parsed.error.issues.map((issue) => `${issue.path.join(".") || "address"}: ${issue.message}`).join("; ") };
+  if (!latestDay && !parsed.data.to) return { period: null, problem: null };
+  try {
+    return { period: resolveReviewPeriod(parsed.data, latestDay, today), problem: null };
+  } catch (error) {
+    if (error instanceof ReviewPeriodError) return { period: null, problem: error.message };
+    throw error;
+  }
+}
