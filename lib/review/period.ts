@@ -2,6 +2,9 @@
 // the page and the export route, and the pure rules that fill in the defaults and check the order.
 import { z } from "zod";
 import { ValidationError } from "@/lib/auth/errors";
+import { firstValues, type SearchParams } from "@/lib/search-params";
+
+export { firstValues };
 
 const DAY_MS = 86_400_000;
 
@@ -18,19 +21,6 @@ export type ReviewPeriod = { from: string; to: string };
 
 /** Dates that parse but do not make a period (from after to, a future date): a 400 on the API. */
 export class ReviewPeriodError extends ValidationError {}
-
-type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
-
-/** First value of each parameter, empty ones dropped (an empty date field of the GET form means "default"). */
-export function firstValues(params: SearchParams): Record<string, string> {
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
-  const out: Record<string, string> = {};
-  for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== "" && !(key in out)) out[key] = first;
-  }
-  return out;
-}
 
 export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
