@@ -47,6 +47,8 @@ async function expectPageShows(page: Page, review: ReviewJson) {
 }
 
 test("the weekly meeting reads the review, changes the dates and takes the notes away", async ({ page }) => {
+  // Two full-page screenshots with axe, a print emulation and two downloads: slow on a busy machine.
+  test.setTimeout(180_000);
   await page.goto("/review");
   await expect(page.getByRole("heading", { level: 1, name: "Review" })).toBeVisible();
   const defaults = await reviewJson(page);

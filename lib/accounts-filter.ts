@@ -1,6 +1,7 @@
 // The accounts list's filters, sort and search as they live in the URL: one zod schema for the page
 // (which drops bad values and says so) and the CSV route (which answers 400), plus the pure filter.
 import { z } from "zod";
+import { firstValues, type SearchParams } from "./search-params";
 
 export const ACCOUNT_SORTS = ["name", "score", "change", "red", "scanned"] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
@@ -24,18 +25,6 @@ export const accountFiltersSchema = z
   .strict();
 
 export type AccountFilters = z.infer<typeof accountFiltersSchema>;
-
-type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function firstValues(params: SearchParams): Record<string, string> {
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
-  const out: Record<string, string> = {};
-  for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== "" && !(key in out)) out[key] = first;
-  }
-  return out;
-}
 
 /** Strict parse for route handlers: unknown or bad parameters are a ZodError (→ 400). */
 export function parseAccountFiltersStrict(params: SearchParams): AccountFilters {

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { Delta } from "@/components/ui/delta";
 import { formatDay, formatScore } from "@/lib/format";
 import { shownChange, topMovers } from "@/lib/review/movers";
-import type { AccountScoreChange, Review } from "@/lib/review/types";
-import { cellClass, headClass, OwnerName, ReviewSection, tableClass } from "./review-section";
+import type { AccountScoreChange, ReviewSummary } from "@/lib/review/types";
+import { OwnerName, ReviewSection, ReviewTable, cellClass } from "./review-section";
 
 /** The accounts whose score fell most and rose most, with their owners. */
-export function AccountMovers({ review }: { review: Review }) {
+export function AccountMovers({ review }: { review: ReviewSummary }) {
   const { regressed, improved } = topMovers(review.accounts);
   return (
     <div className="grid gap-6">
@@ -20,47 +20,27 @@ export function AccountMovers({ review }: { review: Review }) {
   );
 }
 
-function MoversTable({ rows, review, caption, empty }: { rows: AccountScoreChange[]; review: Review; caption: string; empty: string }) {
+function MoversTable({ rows, review, caption, empty }: { rows: AccountScoreChange[]; review: ReviewSummary; caption: string; empty: string }) {
   if (rows.length === 0) return <p className="text-lg text-ink-muted">{empty}</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className={tableClass}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className={headClass}>
-          <tr>
-            <th scope="col" className={cellClass}>Account</th>
-            <th scope="col" className={cellClass}>Owner</th>
-            <th scope="col" className={`${cellClass} text-right`}>
-              <span className="sr-only">Score on </span>
-              {formatDay(review.period.from)}
-            </th>
-            <th scope="col" className={`${cellClass} text-right`}>
-              <span className="sr-only">Score on </span>
-              {formatDay(review.period.to)}
-            </th>
-            <th scope="col" className={`${cellClass} text-right`}>Change</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {rows.map((row) => (
-            <tr key={row.id} data-account={row.id}>
-              <th scope="row" className={`${cellClass} font-medium`}>
-                <Link href={`/accounts/${row.id}`} prefetch={false} className="hover:underline">
-                  {row.name}
-                </Link>
-              </th>
-              <td className={`${cellClass} text-base`}>
-                <OwnerName owner={row.owner} />
-              </td>
-              <td className={`${cellClass} text-right tabular-nums`}>{formatScore(row.from)}</td>
-              <td className={`${cellClass} text-right font-semibold tabular-nums`}>{formatScore(row.to)}</td>
-              <td className={`${cellClass} text-right text-xl`}>
-                <Delta value={shownChange(row)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReviewTable caption={caption} columns={[{ label: "Account" }, { label: "Owner" }, { label: <><span className="sr-only">Score on </span>{formatDay(review.period.from)}</>, numeric: true }, { label: <><span className="sr-only">Score on </span>{formatDay(review.period.to)}</>, numeric: true }, { label: "Change", numeric: true }]}>
+      {rows.map((row) => (
+        <tr key={row.id} data-account={row.id}>
+          <th scope="row" className={`${cellClass} font-medium`}>
+            <Link href={`/accounts/${row.id}`} prefetch={false} className="hover:underline">
+              {row.name}
+            </Link>
+          </th>
+          <td className={`${cellClass} text-base`}>
+            <OwnerName owner={row.owner} />
+          </td>
+          <td className={`${cellClass} text-right tabular-nums`}>{formatScore(row.from)}</td>
+          <td className={`${cellClass} text-right font-semibold tabular-nums`}>{formatScore(row.to)}</td>
+          <td className={`${cellClass} text-right text-xl`}>
+            <Delta value={shownChange(row)} />
+          </td>
+        </tr>
+      ))}
+    </ReviewTable>
   );
 }

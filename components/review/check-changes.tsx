@@ -2,15 +2,15 @@ import Link from "next/link";
 import { ResultBadge } from "@/components/ui/status-badge";
 import { Notice } from "@/components/ui/notice";
 import { formatDay } from "@/lib/format";
+import type { ReviewPeriod } from "@/lib/review/period";
 import type { CheckChangeRow, Review } from "@/lib/review/types";
-import { cellClass, headClass, OwnerName, ReviewSection, tableClass } from "./review-section";
+import { AccountCell, ReviewSection, ReviewTable, cellClass } from "./review-section";
 
 /** The page lists this many rows per list; the exports carry all of them. */
 const PAGE_ROWS = 100;
 
 /** Checks newly failing and newly fixed, resource by resource, most severe first. */
-export function CheckChanges({ review, exportHref }: { review: Review; exportHref: string }) {
-  const { checks, period } = review;
+export function CheckChanges({ checks, period, exportHref }: { checks: Review["checks"]; period: ReviewPeriod; exportHref: string }) {
   return (
     <>
       {checks.accountsPruned > 0 ? (
@@ -32,65 +32,45 @@ function ChangesTable({ rows, kind, exportHref }: { rows: CheckChangeRow[]; kind
   if (rows.length === 0) return <p className="text-lg text-ink-muted">{kind === "failing" ? "Nothing started failing." : "Nothing was fixed."}</p>;
   return (
     <>
-      <div className="overflow-x-auto">
-        <table className={tableClass}>
-          <caption className="sr-only">{kind === "failing" ? "Newly failing checks" : "Newly fixed checks"}</caption>
-          <thead className={headClass}>
-            <tr>
-              <th scope="col" className={cellClass}>Account</th>
-              <th scope="col" className={cellClass}>Check</th>
-              <th scope="col" className={cellClass}>Resource</th>
-              <th scope="col" className={cellClass}>Now</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {rows.slice(0, PAGE_ROWS).map((row, index) => (
-              <tr key={`${row.accountId}-${row.checkId}-${row.resource?.id ?? ""}-${index}`}>
-                <th scope="row" className={`${cellClass} font-medium`}>
-                  <Link href={`/accounts/${row.accountId}`} prefetch={false} className="hover:underline">
-                    {row.accountName}
-                  </Link>
-                  <div className="text-base font-normal">
-                    <OwnerName owner={row.owner} />
+      <ReviewTable caption={kind === "failing" ? "Newly failing checks" : "Newly fixed checks"} columns={[{ label: "Account" }, { label: "Check" }, { label: "Resource" }, { label: "Now" }]}>
+        {rows.slice(0, PAGE_ROWS).map((row, index) => (
+          <tr key={`${row.accountId}-${row.checkId}-${row.resource?.id ?? ""}-${index}`}>
+            <AccountCell id={row.accountId} name={row.accountName} owner={row.owner} />
+            <td className={cellClass}>
+              <Link href={`/accounts/${row.accountId}/items/${row.item}`} prefetch={false} className="hover:underline">
+                {row.checkTitle}
+              </Link>
+              <div className="text-base text-ink-muted">
+                <span className="font-mono">{row.checkId}</span> · {row.severity}
+              </div>
+            </td>
+            <td className={`${cellClass} max-w-md text-base`}>
+              {row.resource ? (
+                <>
+                  <span className="font-mono break-all">{row.resource.id}</span>
+                  <div className="text-ink-muted">
+                    {[row.resource.kind, row.resource.region, row.resource.detail].filter(Boolean).join(" · ")}
                   </div>
-                </th>
-                <td className={cellClass}>
-                  <Link href={`/accounts/${row.accountId}/items/${row.item}`} prefetch={false} className="hover:underline">
-                    {row.checkTitle}
-                  </Link>
-                  <div className="text-base text-ink-muted">
-                    <span className="font-mono">{row.checkId}</span> · {row.severity}
-                  </div>
-                </td>
-                <td className={`${cellClass} max-w-md text-base`}>
-                  {row.resource ? (
-                    <>
-                      <span className="font-mono break-all">{row.resource.id}</span>
-                      <div className="text-ink-muted">
-                        {[row.resource.kind, row.resource.region, row.resource.detail].filter(Boolean).join(" · ")}
-                      </div>
-                    </>
-                  ) : (
-                    <span className="text-ink-muted">The check as a whole</span>
-                  )}
-                </td>
-                <td className={cellClass}>
-                  {kind === "fixed" && row.scope === "resource" ? (
-                    <span className="text-base">
-                      <span className="text-status-green font-medium">
-                        <span aria-hidden>✓ </span>Resource fixed
-                      </span>
-                      <div className="text-ink-muted">check still failing</div>
-                    </span>
-                  ) : (
-                    <ResultBadge result={row.toResult} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </>
+              ) : (
+                <span className="text-ink-muted">The check as a whole</span>
+              )}
+            </td>
+            <td className={cellClass}>
+              {kind === "fixed" && row.scope === "resource" ? (
+                <span className="text-base">
+                  <span className="text-status-green font-medium">
+                    <span aria-hidden>✓ </span>Resource fixed
+                  </span>
+                  <div className="text-ink-muted">check still failing</div>
+                </span>
+              ) : (
+                <ResultBadge result={row.toResult} />
+              )}
+            </td>
+          </tr>
+        ))}
+      </ReviewTable>
       {rows.length > PAGE_ROWS ? (
         <p className="mt-3 text-base">
           Showing {PAGE_ROWS} of {rows.length}.{" "}

@@ -1,10 +1,9 @@
-import Link from "next/link";
 import { formatDay, utcTime } from "@/lib/format";
-import type { ExpiryRow, Review } from "@/lib/review/types";
-import { cellClass, headClass, OwnerName, ReviewSection, tableClass } from "./review-section";
+import type { ExpiryRow, ReviewSummary } from "@/lib/review/types";
+import { AccountCell, ReviewSection, ReviewTable, cellClass } from "./review-section";
 
 /** Exceptions and attestations expiring soon, and those that expired since the "from" date. */
-export function Expiries({ review }: { review: Review }) {
+export function Expiries({ review }: { review: ReviewSummary }) {
   const windowEnd = review.expiringWindow.end.toISOString().slice(0, 10);
   return (
     <div className="grid gap-6">
@@ -21,44 +20,25 @@ export function Expiries({ review }: { review: Review }) {
 function ExpiryTable({ rows, empty }: { rows: ExpiryRow[]; empty: string }) {
   if (rows.length === 0) return <p className="text-lg text-ink-muted">{empty}</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className={tableClass}>
-        <thead className={headClass}>
-          <tr>
-            <th scope="col" className={cellClass}>Expires</th>
-            <th scope="col" className={cellClass}>Account</th>
-            <th scope="col" className={cellClass}>Check</th>
-            <th scope="col" className={cellClass}>What</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {rows.map((row) => (
-            <tr key={`${row.kind}-${row.id}`}>
-              <td className={`${cellClass} whitespace-nowrap font-medium tabular-nums`}>
-                <time dateTime={row.expiresAt.toISOString()} title={utcTime(row.expiresAt)}>
-                  {formatDay(row.expiresAt.toISOString().slice(0, 10))}
-                </time>
-              </td>
-              <th scope="row" className={`${cellClass} font-medium`}>
-                <Link href={`/accounts/${row.accountId}`} prefetch={false} className="hover:underline">
-                  {row.accountName}
-                </Link>
-                <div className="text-base font-normal">
-                  <OwnerName owner={row.owner} />
-                </div>
-              </th>
-              <td className={`${cellClass} text-base`}>
-                <span className="font-mono">{row.checkId}</span>
-                {row.resourceId ? <div className="font-mono break-all text-ink-muted">{row.resourceId}</div> : null}
-              </td>
-              <td className={`${cellClass} text-base`}>
-                <span className="font-medium">{row.kind === "exception" ? "Exception" : "Attestation"}</span> by {row.by}
-                <div className="text-ink-muted">{row.text}</div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReviewTable caption="Exceptions and attestations" columns={[{ label: "Expires" }, { label: "Account" }, { label: "Check" }, { label: "What" }]}>
+      {rows.map((row) => (
+        <tr key={`${row.kind}-${row.id}`}>
+          <td className={`${cellClass} whitespace-nowrap font-medium tabular-nums`}>
+            <time dateTime={row.expiresAt.toISOString()} title={utcTime(row.expiresAt)}>
+              {formatDay(row.expiresAt.toISOString().slice(0, 10))}
+            </time>
+          </td>
+          <AccountCell id={row.accountId} name={row.accountName} owner={row.owner} />
+          <td className={`${cellClass} text-base`}>
+            <span className="font-mono">{row.checkId}</span>
+            {row.resourceId ? <div className="font-mono break-all text-ink-muted">{row.resourceId}</div> : null}
+          </td>
+          <td className={`${cellClass} text-base`}>
+            <span className="font-medium">{row.kind === "exception" ? "Exception" : "Attestation"}</span> by {row.by}
+            <div className="text-ink-muted">{row.text}</div>
+          </td>
+        </tr>
+      ))}
+    </ReviewTable>
   );
 }

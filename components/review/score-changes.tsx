@@ -4,12 +4,12 @@ import { Delta } from "@/components/ui/delta";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDay, formatPercent, formatScore } from "@/lib/format";
 import { shownChange } from "@/lib/review/movers";
-import type { Review } from "@/lib/review/types";
+import type { ReviewSummary } from "@/lib/review/types";
 import { DEFAULT_SCORING_CONFIG, statusOf } from "@/lib/scoring";
-import { cellClass, headClass, ReviewSection, tableClass } from "./review-section";
+import { ReviewSection, ReviewTable, cellClass } from "./review-section";
 
 /** The organisation's score on both dates with the change, big enough to read from the back of the room. */
-export function OrgScoreChange({ review }: { review: Review }) {
+export function OrgScoreChange({ review }: { review: ReviewSummary }) {
   const { org, period } = review;
   return (
     <section aria-labelledby="org-heading" className="review-section rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
@@ -52,47 +52,32 @@ function Figure({ label, value, testId }: { label: string; value: number | null;
 }
 
 /** The ten items: score on each date, change, and the share of accounts passing. */
-export function ItemScoreChanges({ review }: { review: Review }) {
+export function ItemScoreChanges({ review }: { review: ReviewSummary }) {
   const { period } = review;
   return (
     <ReviewSection id="items" title="The ten items" keepWithPrevious>
-      <div className="overflow-x-auto">
-        <table className={tableClass}>
-          <caption className="sr-only">Item scores on {period.from} and {period.to}</caption>
-          <thead className={headClass}>
-            <tr>
-              <th scope="col" className={cellClass}>Item</th>
-              <th scope="col" className={`${cellClass} text-right`}>{formatDay(period.from)}</th>
-              <th scope="col" className={`${cellClass} text-right`}>{formatDay(period.to)}</th>
-              <th scope="col" className={`${cellClass} text-right`}>Change</th>
-              <th scope="col" className={cellClass}>Status</th>
-              <th scope="col" className={`${cellClass} text-right`}>Accounts passing</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {review.items.map((item) => (
-              <tr key={item.item} data-item={item.item}>
-                <th scope="row" className={`${cellClass} font-medium`}>
-                  <Link href={`/items/${item.item}`} title={itemTitle(item.item)} className="hover:underline">
-                    <span className="text-ink-muted">{item.item}.</span> {ITEM_SHORT[item.item]}
-                  </Link>
-                </th>
-                <td className={`${cellClass} text-right tabular-nums`}>{formatScore(item.from)}</td>
-                <td className={`${cellClass} text-right font-semibold tabular-nums`}>{formatScore(item.to)}</td>
-                <td className={`${cellClass} text-right text-xl`}>
-                  <Delta value={shownChange(item)} />
-                </td>
-                <td className={cellClass}>
-                  <StatusBadge status={statusOf(item.to, DEFAULT_SCORING_CONFIG)} />
-                </td>
-                <td className={`${cellClass} text-right tabular-nums`}>
-                  {formatPercent(item.passRateFrom)} → {formatPercent(item.passRateTo)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ReviewTable caption={`Item scores on ${period.from} and ${period.to}`} columns={[{ label: "Item" }, { label: formatDay(period.from), numeric: true }, { label: formatDay(period.to), numeric: true }, { label: "Change", numeric: true }, { label: "Status" }, { label: "Accounts passing", numeric: true }]}>
+        {review.items.map((item) => (
+          <tr key={item.item} data-item={item.item}>
+            <th scope="row" className={`${cellClass} font-medium`}>
+              <Link href={`/items/${item.item}`} title={itemTitle(item.item)} className="hover:underline">
+                <span className="text-ink-muted">{item.item}.</span> {ITEM_SHORT[item.item]}
+              </Link>
+            </th>
+            <td className={`${cellClass} text-right tabular-nums`}>{formatScore(item.from)}</td>
+            <td className={`${cellClass} text-right font-semibold tabular-nums`}>{formatScore(item.to)}</td>
+            <td className={`${cellClass} text-right text-xl`}>
+              <Delta value={shownChange(item)} />
+            </td>
+            <td className={cellClass}>
+              <StatusBadge status={statusOf(item.to, DEFAULT_SCORING_CONFIG)} />
+            </td>
+            <td className={`${cellClass} text-right tabular-nums`}>
+              {formatPercent(item.passRateFrom)} → {formatPercent(item.passRateTo)}
+            </td>
+          </tr>
+        ))}
+      </ReviewTable>
     </ReviewSection>
   );
 }

@@ -26,8 +26,8 @@ const bigintArray = (ids: number[]) => `{${ids.map((id) => Math.trunc(id)).join(
 
 /**
  * Checks newly failing and newly fixed between each account's two snapshots, resource by resource. Postgres
- * joins the two snapshots' check results through the (snapshot, check) unique index and returns only the
- * checks whose result flipped or whose failing resources differ; diffCheck names the resources.
+ * reads only those snapshots' check results and returns only the checks whose result flipped or whose
+ * failing resources differ; diffCheck names the resources.
  */
 export async function listCheckChanges(db: Db, pairs: SnapshotPair[], accountsById: Map<string, { name: string; owner: string | null }>): Promise<Review["checks"]> {
   if (pairs.length === 0) return { newlyFailing: [], fixed: [], accountsCompared: 0, accountsPruned: 0 };
@@ -36,14 +36,18 @@ export async function listCheckChanges(db: Db, pairs: SnapshotPair[], accountsBy
   const toIds = bigintArray(pairs.map((pair) => pair.to));
   const pairsSql = sql`select * from unnest(${accountIds}::text[], ${fromIds}::bigint[], ${toIds}::bigint[]) as p(account_id, from_snapshot, to_snapshot)`;
   const failing = (alias: string) => sql.raw(`${alias}.result in ('fail', 'warn')`);
+  // Both sides are read with `= any(ids)` (bitmap scans of the unique index), so the join never falls back
+  // to scanning every stored check result, whatever the history length.
   const [changed, pruned] = await Promise.all([
     db.execute(sql`
-      with pairs as (${pairsSql})
+      with pairs as (${pairsSql}),
+      t as (select * from check_results where snapshot_id = any(${toIds}::bigint[])),
+      f as (select * from check_results where snapshot_id = any(${fromIds}::bigint[]))
       select p.account_id, t.check_id, t.item, t.severity, f.result as from_result, t.result as to_result,
              f.resources as from_resources, t.resources as to_resources
       from pairs p
-      join check_results t on t.snapshot_id = p.to_snapshot
-      join check_results f on f.snapshot_id = p.from_snapshot and f.check_id = t.check_id
+      join t on t.snapshot_id = p.to_snapshot
+      join f on f.snapshot_id = p.from_snapshot and f.check_id = t.check_id
       where t.result <> 'unknown' and f.result <> 'unknown'
         and ((${failing("t")}) <> (${failing("f")}) or ((${failing("t")}) and t.resources <> f.resources))`),
     // Raw results older than the retention window are pruned; those accounts cannot be compared.

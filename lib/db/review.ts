@@ -1,10 +1,11 @@
 import "server-only";
+import { cache } from "react";
 import { desc, lte, sql } from "drizzle-orm";
 import { accountDaily, accountItemDaily, accounts, orgDaily } from "@/db/schema";
 import { accountScope, type Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/db/client";
 import { endOfDay, type ReviewPeriod } from "@/lib/review/period";
-import type { AccountScoreChange, ItemScoreChange, Review, ScoreChange } from "@/lib/review/types";
+import type { AccountScoreChange, ItemScoreChange, Review, ReviewSummary, ScoreChange } from "@/lib/review/types";
 import { rowsOf } from "./account-summaries";
 import { getDb } from "./connection";
 import { listCheckChanges, type SnapshotPair } from "./review-checks";
@@ -49,25 +50,25 @@ type RawAccount = {
  * snapshots per account behind those scores. Everything is limited to the accounts the viewer may see.
  */
 export async function getReview(viewer: Viewer, period: ReviewPeriod, options: { now?: Date } = {}, database?: Db): Promise<Review> {
+  const [summary, checks] = await Promise.all([getReviewSummary(viewer, period, options, database), getReviewCheckChanges(viewer, period, database)]);
+  return { ...summary, checks };
+}
+
+/** Everything but the check-by-check changes: rollups and small tables only, for the top of the page. */
+export async function getReviewSummary(viewer: Viewer, period: ReviewPeriod, options: { now?: Date } = {}, database?: Db): Promise<ReviewSummary> {
   const db = database ?? (await getDb());
   const now = options.now ?? new Date();
   const own = viewer.role === "owner";
   const scope = accountScope(viewer);
   const expiryStart = new Date(Math.max(now.getTime(), endOfDay(period.to).getTime()));
   const [accountRows, orgRollup, ownItems, expiring, expired, stale] = await Promise.all([
-    listAccountScores(db, scope, period),
+    listAccountScores(viewer, period.from, period.to, db),
     own ? null : orgScores(db, period),
     own ? ownItemScores(db, scope, period) : null,
     listExpiring(db, scope, expiryStart, new Date(expiryStart.getTime() + EXPIRY_WINDOW_MS)),
     listExpired(db, scope, endOfDay(period.from), now),
     listStaleAccounts(db, scope, endOfDay(period.to)),
   ]);
-  const pairs: SnapshotPair[] = accountRows.flatMap((row) =>
-    row.fromSnapshot !== null && row.toSnapshot !== null && row.fromSnapshot !== row.toSnapshot
-      ? [{ accountId: row.id, from: row.fromSnapshot, to: row.toSnapshot }]
-      : [],
-  );
-  const checks = await listCheckChanges(db, pairs, new Map(accountRows.map((row) => [row.id, row])));
   const accountsChanged: AccountScoreChange[] = accountRows
     .filter((row) => row.from !== null || row.to !== null)
     .map(({ fromSnapshot: _f, toSnapshot: _t, active: _a, ...row }) => row)
@@ -79,7 +80,6 @@ export async function getReview(viewer: Viewer, period: ReviewPeriod, options: {
     org: orgRollup?.org ?? ownOrgScore(accountRows),
     items: orgRollup?.items ?? ownItems ?? [],
     accounts: accountsChanged,
-    checks,
     expiring,
     expiringWindow: { start: expiryStart, end: new Date(expiryStart.getTime() + EXPIRY_WINDOW_MS) },
     expired,
@@ -87,10 +87,28 @@ export async function getReview(viewer: Viewer, period: ReviewPeriod, options: {
   };
 }
 
+/**
+ * Checks newly failing and newly fixed, resource by resource: the one part that reads raw check results
+ * (two snapshots per account), so the page streams it in its own Suspense boundary.
+ */
+export async function getReviewCheckChanges(viewer: Viewer, period: ReviewPeriod, database?: Db): Promise<Review["checks"]> {
+  const db = database ?? (await getDb());
+  const accountRows = await listAccountScores(viewer, period.from, period.to, db);
+  const pairs: SnapshotPair[] = accountRows.flatMap((row) =>
+    row.fromSnapshot !== null && row.toSnapshot !== null && row.fromSnapshot !== row.toSnapshot
+      ? [{ accountId: row.id, from: row.fromSnapshot, to: row.toSnapshot }]
+      : [],
+  );
+  return listCheckChanges(db, pairs, new Map(accountRows.map((row) => [row.id, row])));
+}
+
 type AccountScoreRow = AccountScoreChange & { active: boolean; fromSnapshot: number | null; toSnapshot: number | null };
 
 // Two LATERAL ... LIMIT 1 probes of the account_daily primary key per account, whatever the history length.
-async function listAccountScores(db: Db, scope: ReturnType<typeof accountScope>, period: ReviewPeriod): Promise<AccountScoreRow[]> {
+// Cached per request (plain arguments, so the summary and the check changes share one read).
+const listAccountScores = cache(async (viewer: Viewer, from: string, to: string, db: Db): Promise<AccountScoreRow[]> => {
+  const period = { from, to };
+  const scope = accountScope(viewer);
   const result = await db.execute(sql`
     select accounts.id, accounts.name, accounts.owner, accounts.ou_path, accounts.state,
            f.score as from_score, f.snapshot_id as from_snapshot, t.score as to_score, t.snapshot_id as to_snapshot
@@ -113,7 +131,7 @@ async function listAccountScores(db: Db, scope: ReturnType<typeof accountScope>,
     fromSnapshot: num(row.from_snapshot),
     toSnapshot: num(row.to_snapshot),
   }));
-}
+});
 
 // Admins and viewers: the org rollup's row on or before each date (org_daily keeps one row per scanned day).
 async function orgScores(db: Db, period: ReviewPeriod): Promise<{ org: Review["org"]; items: ItemScoreChange[] }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, endOfDay, firstValues, quickPicks, resolveReviewPeriod, ReviewPeriodError, reviewExportQuerySchema, reviewQuerySchema } from "./period";
+import { addDays, endOfDay, firstValues, parseReviewPeriod, quickPicks, resolveReviewPeriod, ReviewPeriodError, reviewExportQuerySchema, reviewQuerySchema } from "./period";
 
 describe("review period", () => {
   it.each([
@@ -38,5 +38,14 @@ describe("review period", () => {
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
     expect(endOfDay("2026-11-23").toISOString()).toBe("2026-11-24T00:00:00.000Z");
     expect(quickPicks("2026-11-23").map((pick) => pick.period.from)).toEqual(["2026-11-16", "2026-10-24", "2026-08-24"]);
+  });
+});
+
+describe("parseReviewPeriod (the page)", () => {
+  it("answers a period, or the reason there is none", () => {
+    expect(parseReviewPeriod({}, "2026-11-23", "2026-11-29")).toEqual({ period: { from: "2026-11-16", to: "2026-11-23" }, problem: null });
+    expect(parseReviewPeriod({ from: "2026-11-23", to: "2026-11-16" }, "2026-11-23", "2026-11-29").problem).toMatch(/must be before/);
+    expect(parseReviewPeriod({ from: "nope" }, "2026-11-23", "2026-11-29").problem).toMatch(/^from: must be a date/);
+    expect(parseReviewPeriod({}, null, "2026-11-29")).toEqual({ period: null, problem: null });
   });
 });

@@ -2,6 +2,9 @@
 // the page and the export route, and the pure rules that fill in the defaults and check the order.
 import { z } from "zod";
 import { ValidationError } from "@/lib/auth/errors";
+import { firstValues, type SearchParams } from "@/lib/search-params";
+
+export { firstValues };
 
 const DAY_MS = 86_400_000;
 
@@ -18,19 +21,6 @@ export type ReviewPeriod = { from: string; to: string };
 
 /** Dates that parse but do not make a period (from after to, a future date): a 400 on the API. */
 export class ReviewPeriodError extends ValidationError {}
-
-type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
-
-/** First value of each parameter, empty ones dropped (an empty date field of the GET form means "default"). */
-export function firstValues(params: SearchParams): Record<string, string> {
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
-  const out: Record<string, string> = {};
-  for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== "" && !(key in out)) out[key] = first;
-  }
-  return out;
-}
 
 export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
@@ -63,3 +53,16 @@ export function quickPicks(latestDay: string): QuickPick[] {
 }
 
 export const reviewQueryString = (period: ReviewPeriod): string => `?from=${period.from}&to=${period.to}`;
+
+/** For the page: the period, or the reason the address does not make one (shown beside the form). */
+export function parseReviewPeriod(params: SearchParams, latestDay: string | null, today: string): { period: ReviewPeriod | null; problem: string | null } {
+  const parsed = reviewQuerySchema.safeParse(firstValues(params));
+  if (!parsed.success) return { period: null, problem: parsed.error.issues.map((issue) => `${issue.path.join(".") || "address"}: ${issue.message}`).join("; ") };
+  if (!latestDay && !parsed.data.to) return { period: null, problem: null };
+  try {
+    return { period: resolveReviewPeriod(parsed.data, latestDay, today), problem: null };
+  } catch (error) {
+    if (error instanceof ReviewPeriodError) return { period: null, problem: error.message };
+    throw error;
+  }
+}

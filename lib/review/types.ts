@@ -76,4 +76,7 @@ export type Review = {
   stale: StaleAccountRow[];
 };
 
+/** The review without its check-by-check changes (the page streams those separately). */
+export type ReviewSummary = Omit<Review, "checks">;
+
 export type { ResourceRef };

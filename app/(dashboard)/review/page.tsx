@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { AccountMovers } from "@/components/review/account-movers";
-import { CheckChanges } from "@/components/review/check-changes";
 import { Expiries } from "@/components/review/expiries";
 import { ReviewPeriodForm } from "@/components/review/review-period-form";
 import { ItemScoreChanges, OrgScoreChange } from "@/components/review/score-changes";
 import { StaleAccounts } from "@/components/review/stale-accounts";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
+import { LoadingBlock } from "@/components/ui/skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageViewer } from "@/lib/auth/page-guard";
-import { getReview, getReviewLatestDay } from "@/lib/db/review";
+import { getReviewLatestDay, getReviewSummary } from "@/lib/db/review";
 import { formatDay } from "@/lib/format";
-import { firstValues, resolveReviewPeriod, ReviewPeriodError, reviewQuerySchema, reviewQueryString, type ReviewPeriod } from "@/lib/review/period";
+import { firstValues, parseReviewPeriod } from "@/lib/review/period";
+import { CheckChangesSection } from "./_components/check-changes-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review" };
@@ -22,18 +24,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const today = new Date().toISOString().slice(0, 10);
   const latestDay = await getReviewLatestDay(viewer);
   // Bad dates get the form back with a message (the export route answers 400 for the same input).
-  const parsed = reviewQuerySchema.safeParse(raw);
-  let period: ReviewPeriod | null = null;
-  let problem: string | null = parsed.success ? null : parsed.error.issues.map((issue) => `${issue.path.join(".") || "query"} ${issue.message}`).join("; ");
-  if (parsed.success && latestDay) {
-    try {
-      period = resolveReviewPeriod(parsed.data, latestDay, today);
-    } catch (error) {
-      if (!(error instanceof ReviewPeriodError)) throw error;
-      problem = error.message;
-    }
-  }
-  const review = period ? await getReview(viewer, period) : null;
+  const { period, problem } = parseReviewPeriod(raw, latestDay, today);
+  const review = period ? await getReviewSummary(viewer, period) : null;
   return (
     <div className="review-page space-y-6 text-lg">
       <PageHeader
@@ -54,7 +46,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           <OrgScoreChange review={review} />
           <ItemScoreChanges review={review} />
           <AccountMovers review={review} />
-          <CheckChanges review={review} exportHref={`/api/review/export${reviewQueryString(review.period)}&format=csv`} />
+          <Suspense fallback={<LoadingBlock label="Comparing the checks of the two dates" className="h-64" />}>
+            <CheckChangesSection viewer={viewer} period={review.period} />
+          </Suspense>
           <Expiries review={review} />
           <StaleAccounts review={review} />
         </>
