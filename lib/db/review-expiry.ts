@@ -36,7 +36,7 @@ async function listExpiries(db: Db, scope: SQL, start: Date, end: Date): Promise
 /** Expiring after `start` (now, or the end of the review's "to" date when that is later) and within the window. */
 export const listExpiring = (db: Db, scope: SQL, start: Date, end: Date) => listExpiries(db, scope, start, end);
 
-/** Expired since the end of the review's "from" date, up to now. */
+/** Expired since the end of the review's "from" date, up to now (or the end of "to" when later). */
 export const listExpired = (db: Db, scope: SQL, fromEnd: Date, now: Date) => (fromEnd < now ? listExpiries(db, scope, fromEnd, now) : Promise.resolve([]));
 
 type RawStale = {

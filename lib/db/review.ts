@@ -66,7 +66,8 @@ export async function getReviewSummary(viewer: Viewer, period: ReviewPeriod, opt
     own ? null : orgScores(db, period),
     own ? ownItemScores(db, scope, period) : null,
     listExpiring(db, scope, expiryStart, new Date(expiryStart.getTime() + EXPIRY_WINDOW_MS)),
-    listExpired(db, scope, endOfDay(period.from), now),
+    // Up to where "expiring" starts: with data dated ahead of today, what expired before that day counts.
+    listExpired(db, scope, endOfDay(period.from), expiryStart),
     listStaleAccounts(db, scope, endOfDay(period.to)),
   ]);
   const accountsChanged: AccountScoreChange[] = accountRows
