@@ -26,8 +26,8 @@ export type FloorInput = {
   serviceWaitMs: number;
   /** Org-phase calls of the management (scanner) account, and of member accounts. */
   org: { management: OpCounts; members: OpCounts[] };
-  /** Account-phase calls, per scanned account. */
-  accounts: OpCounts[];
+  /** Account-phase calls, per account whose credentials made them (a delegated admin's include shared reads). */
+  accounts: Record<string, OpCounts>;
   /** AssumeRole calls the management account makes in the account phase (one per account). */
   accountPhaseAssumeRoles: number;
 };
@@ -57,14 +57,20 @@ export function scanFloor(input: FloorInput): Floor {
   const orgRate = rateBoundS(input.org.management, input.rateLimits);
   const orgS = Math.max(orgLatency, orgRate);
 
-  const perAccount = input.accounts.map((c) => Math.max((sum(c) * L) / P, rateBoundS(c, input.rateLimits), input.serviceWaitMs / 1000 + 3 * L));
+  const entries = Object.entries(input.accounts).map(([id, c]) => ({
+    id,
+    s: Math.max((sum(c) * L) / P, rateBoundS(c, input.rateLimits), input.serviceWaitMs / 1000 + 3 * L),
+    rate: rateBoundS(c, input.rateLimits),
+  }));
+  const perAccount = entries.map((e) => e.s);
   const sorted = [...perAccount].sort((a, b) => a - b);
+  const slowest = entries.reduce((a, b) => (b.s > a.s ? b : a), { id: "", s: 0, rate: 0 });
   const total = perAccount.reduce((a, b) => a + b, 0);
   const sts = input.rateLimits.find((r) => r.service === "sts");
   const stsBound = sts ? (input.accountPhaseAssumeRoles - sts.burst) / sts.perSecond : 0;
   const bounds: [string, number][] = [
     ["account latency ÷ concurrency", total / Math.max(1, input.accountsAtOnce)],
-    ["slowest account", sorted[sorted.length - 1] ?? 0],
+    [`account ${slowest.id} alone (${slowest.rate >= slowest.s ? "its rate limits" : "latency"})`, slowest.s],
     ["management STS bucket", stsBound],
   ];
   const [bound, accountS] = bounds.reduce((a, b) => (b[1] > a[1] ? b : a));

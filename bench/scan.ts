@@ -1,6 +1,7 @@
 // npm run bench:scan -- [--accounts 1000] [--regions 17] [--latency 20] [--workers 1] [--concurrency 8] [--cpu-prof]
 // One full scan of a generated sandbox organisation (AWS-like per-account rate limits on) with one worker
 // process; with --workers N, the same scan again with N workers, and the speed-up. See docs/benchmarks.md.
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { connect } from "@/db/client";
@@ -26,6 +27,8 @@ const { values: args } = parseArgs({
     workers: { type: "string", default: "1" },
     concurrency: { type: "string", default: process.env.TENFOLD_SCAN_CONCURRENCY ?? "8" },
     "cpu-prof": { type: "boolean", default: false },
+    // Extra Node.js options for the worker processes, e.g. --node-arg=--max-old-space-size=256.
+    "node-arg": { type: "string", multiple: true, default: [] },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -51,6 +54,7 @@ type RunResult = {
   throttled: number;
   throttledByService: Record<string, number>;
   workerStats: { pid: number; peakRssMb: number; cpuSeconds: number }[];
+  sandboxCpuS: number;
   rows: Record<string, number>;
 };
 
@@ -91,7 +95,7 @@ async function run(workers: number): Promise<RunResult> {
     };
     for (let i = 0; i < workers; i++) {
       const prof = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench-results/cpu-prof")}`] : [];
-      children.push(startTs("scripts/worker.ts", [], env, prof));
+      children.push(startTs("scripts/worker.ts", [], env, [...prof, ...(args["node-arg"] ?? [])]));
     }
     await Promise.all(children.map((c) => waitForLine(c, /(ready)/)));
     const boss = await createBoss(dbUrl, { max: 1 });
@@ -113,6 +117,7 @@ async function run(workers: number): Promise<RunResult> {
     const wallS = (performance.now() - started) / 1000;
     process.stderr.write("\n");
     const workerStats = children.map((c) => ({ pid: c.pid ?? 0, ...procStats(c.pid ?? 0) }));
+    const sandboxCpuS = procStats(sandbox.pid ?? 0).cpuSeconds;
     const end = await benchTally(endpoint);
     const mid = (await atAccountPhase) ?? { requests: 0, tally: {} };
     const scan = (await getScanRow(connection.db, scanId))!;
@@ -125,17 +130,17 @@ async function run(workers: number): Promise<RunResult> {
     const totals = scanned.map((s) => Object.values(s.apiCalls).reduce((a, b) => a + b, 0)).sort((a, b) => a - b);
 
     // Floor inputs: org phase = tallies up to "running"; account phase = the rest.
-    const management = scan && (scanned.length > 0 ? undefined : undefined);
-    void management;
     const orgTally = mid.tally;
     const accTally = diff(end.tally, mid.tally);
     const mgmtId = Object.entries(orgTally).sort((a, b) => Object.values(b[1]).length - Object.values(a[1]).length)[0]?.[0] ?? "";
     const assumeRoles = accTally[mgmtId]?.["sts:AssumeRole"]?.[0] ?? 0;
-    const accountsCalls = Object.entries(accTally).map(([id, ops]) => {
-      const c = answered(ops);
-      if (id === mgmtId) c["sts:AssumeRole"] = Math.max(0, (c["sts:AssumeRole"] ?? 0) - assumeRoles + 1);
-      return c;
-    });
+    const accountsCalls = Object.fromEntries(
+      Object.entries(accTally).map(([id, ops]) => {
+        const c = answered(ops);
+        if (id === mgmtId) c["sts:AssumeRole"] = Math.max(0, (c["sts:AssumeRole"] ?? 0) - assumeRoles + 1);
+        return [id, c];
+      }),
+    );
     const floor = scanFloor({
       latencyMs: LATENCY,
       perAccount: defaultAwsSettings().perAccountConcurrency,
@@ -170,6 +175,7 @@ async function run(workers: number): Promise<RunResult> {
       throttled,
       throttledByService,
       workerStats,
+      sandboxCpuS,
       rows,
     };
   } finally {
@@ -191,7 +197,8 @@ function report(r: RunResult): void {
   console.log(`  org phase: ${Object.entries(s.apiCalls).length ? "" : "—"}${sends - Math.round(Object.values(r.perAccount.mean).reduce((a, b) => a + b, 0) * (s.accountsOk + s.accountsPartial))} calls (total − accounts)`);
   console.log(`throttling           ${r.throttled} throttled responses, all retried by the SDK (${Object.entries(r.throttledByService).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}); ${s.accountsPartial} accounts partial`);
   console.log(`accounts             ${s.accountsOk} ok, ${s.accountsPartial} partial, ${s.accountsFailed} failed, ${s.accountsSkipped} skipped (of ${s.accountsTotal}); scan ${s.state}`);
-  console.log(`peak RSS             ${r.workerStats.map((w) => `${f(w.peakRssMb, 0)} MB`).join(", ")} (worker${r.workers > 1 ? "s" : ""}); CPU ${r.workerStats.map((w) => `${f(w.cpuSeconds)} s`).join(", ")}   budget < 500 MB`);
+  console.log(`peak RSS             ${r.workerStats.map((w) => `${f(w.peakRssMb, 0)} MB`).join(", ")} (worker${r.workers > 1 ? "s" : ""})   budget < 500 MB`);
+  console.log(`CPU                  worker${r.workers > 1 ? "s" : ""} ${r.workerStats.map((w) => `${f(w.cpuSeconds)} s`).join(" + ")} (${f((1000 * r.workerStats.reduce((a, w) => a + w.cpuSeconds, 0)) / Math.max(1, s.accountsOk + s.accountsPartial), 0)} ms per account), sandbox ${f(r.sandboxCpuS)} s, ${os.cpus().length} cores`);
   console.log(`DB rows written      ${Object.values(r.rows).reduce((a, b) => a + b, 0)}: ${Object.entries(r.rows).map(([k, v]) => `${k} ${v}`).join(", ")}`);
 }
 
