@@ -8,10 +8,10 @@
 //   session.apiCalls();                                              // { iam: 7, ec2: 52, … }
 //
 // `collectOrganization` / `collectAccount` bundle these for lib/scan's ScannerAws port.
-import type { AccountEvidence, Analyzer, OrgEvidence } from "@/lib/scoring/evidence";
+import type { AccessFinding, AccountEvidence, Analyzer, OrgEvidence } from "@/lib/scoring/evidence";
 import { collectAccountEvidence, type AccountSession } from "./account-evidence";
 import { ClientFactory, sharedClientParts, type ApiCallListener, type Credentials, type ServiceKey } from "./clients";
-import type { OrgAnalyzerSource } from "./collectors/access-analyzer";
+import { listExternalFindingsPaged, type OrgAnalyzerSource } from "./collectors/access-analyzer";
 import type { Clock } from "./collectors/credential-report";
 import { describeOrganization } from "./collectors/organizations";
 import type { BucketRef } from "./collectors/s3";
@@ -124,6 +124,39 @@ export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOpt
   const bucketLists: Record<string, BucketRef[]> = {};
   const trailBuckets: Record<string, string[]> = {};
 
+  // Organization-analyzer findings, listed once per scan, Region and process and shared by every account
+  // without an analyzer of its own. One filtered ListFindings per account and Region would put the whole
+  // scan on the delegated admin's Access Analyzer rate limit (20/s for 17,000 calls at 1,000 accounts ×
+  // 17 Regions: docs/benchmarks.md). The listing counts towards the account whose scan started it. A
+  // listing that fails or hits its page cap gives undefined: the accounts then list their own, as before.
+  let sharedScan = "";
+  const sharedListings = new Map<string, Promise<Map<string, AccessFinding[]> | undefined>>();
+  const sharedFindings =
+    (org: OrgEvidence, clients: () => Promise<ClientFactory>) =>
+    async (region: string, analyzer: Analyzer, accountId: string): Promise<AccessFinding[] | undefined> => {
+      if (sharedScan !== org.collectedAt) {
+        sharedScan = org.collectedAt;
+        sharedListings.clear();
+      }
+      const key = `${region}|${analyzer.arn}`;
+      let listing = sharedListings.get(key);
+      if (!listing) {
+        listing = (async () => {
+          const { findings, truncated } = await listExternalFindingsPaged(await clients(), region, analyzer.arn, undefined, settings.maxFindingPages * 100);
+          if (truncated) return undefined;
+          const byOwner = new Map<string, AccessFinding[]>();
+          for (const f of findings) byOwner.set(f.resourceOwnerAccount, [...(byOwner.get(f.resourceOwnerAccount) ?? []), f]);
+          return byOwner;
+        })().catch(() => {
+          sharedListings.delete(key); // e.g. the starting account's scan was aborted: the next account retries
+          return undefined;
+        });
+        sharedListings.set(key, listing);
+      }
+      const byOwner = await listing;
+      return byOwner ? (byOwner.get(accountId) ?? []) : undefined;
+    };
+
   // Organization analyzers of the Access Analyzer delegated admin, read for accounts without their own
   // analyzer; those calls count towards the account being scanned.
   const orgAnalyzerSource = (org: OrgEvidence | undefined, session: AccountSession): OrgAnalyzerSource | undefined => {
@@ -137,16 +170,14 @@ export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOpt
     if (byRegion.size === 0) return undefined;
     const owner = [...byRegion.values()][0]?.arn.split(":")[4] ?? "";
     let clients: Promise<ClientFactory> | undefined;
-    return {
-      analyzerFor: (region) => byRegion.get(region),
-      clients: () =>
-        (clients ??= (async () => {
-          if (owner === session.accountId) return session.clients;
-          if (owner === "" || owner === (await managementAccountId())) return session.clients.derive(management.credentials);
-          await assumer.assume(owner);
-          return session.clients.derive(assumer.provider(owner));
-        })()),
-    };
+    const daClients = () =>
+      (clients ??= (async () => {
+        if (owner === session.accountId) return session.clients;
+        if (owner === "" || owner === (await managementAccountId())) return session.clients.derive(management.credentials);
+        await assumer.assume(owner);
+        return session.clients.derive(assumer.provider(owner));
+      })());
+    return { analyzerFor: (region) => byRegion.get(region), clients: daClients, sharedFindings: sharedFindings(org, daClients) };
   };
 
   const collectAccountEvidenceFn: AwsScanner["collectAccountEvidence"] = async (session, o) => {

@@ -290,14 +290,26 @@ describe("account evidence (security-tooling, the fixture's noisy account)", () 
     const { apiCalls: counted } = await aws.collectAccount(B, { now: now(), org });
     // A rescan makes the same calls (the credential report may already be COMPLETE: one Generate fewer).
     expect({ ...counted, iam: 0 }).toEqual({ ...calls.get(B), iam: 0 });
-    // Everything logged during B's scan: its own calls plus the organization analyzer's findings read in A.
+    // Everything logged during B's scan is its own: the organization analyzer's findings (in A) were
+    // already listed once for this scan (org evidence) and are shared.
     const logged = sandbox.requests.list().length;
-    expect(sandbox.requests.list({ account: A }).map((r) => r.operation)).toEqual(["ListFindings"]);
+    expect(sandbox.requests.list({ account: A }).map((r) => r.operation)).toEqual([]);
     // Every entry assumes the role afresh (one AssumeRole per account per scan), made by the scanner.
     const { sts = 0, ...inAccount } = counted;
     expect(sts).toBe(1);
     expect(Object.values(inAccount).reduce((a, b) => a + b, 0) + sts).toBe(logged);
   });
+});
+
+it("accounts of one scan share one listing of the organization analyzer's findings", async () => {
+  const scanOrg = { ...org, collectedAt: new Date(Date.now() + 1000).toISOString() };
+  sandbox.requests.clear();
+  const first = await aws.collectAccount(B, { now: now(), org: scanOrg });
+  const listed = sandbox.requests.list({ account: A, operation: "ListFindings" }).length;
+  expect(listed).toBeGreaterThan(0);
+  const again = await aws.collectAccount(B, { now: now(), org: scanOrg });
+  expect(sandbox.requests.list({ account: A, operation: "ListFindings" }).length).toBe(listed); // no new call in the delegated admin
+  expect(again.evidence.item7.externalAccessFindings).toEqual(first.evidence.item7.externalAccessFindings);
 });
 
 describe("entry and failures", () => {

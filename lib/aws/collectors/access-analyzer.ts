@@ -1,6 +1,6 @@
 // Access Analyzer (item 7): analyzers per enabled Region; ACTIVE external-access findings owned by
 // the account, from its own analyzer or the organization analyzer in the delegated admin.
-import { paginateListAnalyzers, paginateListFindings, type AnalyzerSummary } from "@aws-sdk/client-accessanalyzer";
+import { paginateListAnalyzers, paginateListFindings, type AnalyzerSummary, type Criterion } from "@aws-sdk/client-accessanalyzer";
 import type { AccessFinding, Analyzer, Regional } from "@/lib/scoring/evidence";
 import type { ClientFactory } from "../clients";
 import { call, errorFrom } from "../errors";
@@ -17,14 +17,22 @@ export async function listAnalyzers(clients: ClientFactory, region: string): Pro
 
 const shapeAnalyzer = (a: AnalyzerSummary): Analyzer => ({ arn: a.arn ?? "", name: a.name ?? "", type: a.type ?? "", status: a.status ?? "" });
 
-/** ACTIVE findings of `analyzerArn` owned by `accountId`, capped at `maxPages`. */
-export async function listExternalFindings(clients: ClientFactory, region: string, analyzerArn: string, accountId: string, maxPages: number): Promise<AccessFinding[]> {
+/**
+ * ACTIVE findings of `analyzerArn` owned by `accountId` (every owner when `accountId` is undefined),
+ * capped at `maxPages`; `truncated` tells whether the cap cut the list.
+ */
+export async function listExternalFindingsPaged(
+  clients: ClientFactory,
+  region: string,
+  analyzerArn: string,
+  accountId: string | undefined,
+  maxPages: number,
+): Promise<{ findings: AccessFinding[]; truncated: boolean }> {
   const out: AccessFinding[] = [];
   let pages = 0;
-  for await (const page of paginateListFindings(
-    { client: clients.get("accessanalyzer", region), pageSize: 100 },
-    { analyzerArn, filter: { status: { eq: ["ACTIVE"] }, resourceOwnerAccount: { eq: [accountId] } } },
-  )) {
+  const filter: Record<string, Criterion> = { status: { eq: ["ACTIVE"] } };
+  if (accountId !== undefined) filter.resourceOwnerAccount = { eq: [accountId] };
+  for await (const page of paginateListFindings({ client: clients.get("accessanalyzer", region), pageSize: 100 }, { analyzerArn, filter })) {
     for (const f of page.findings ?? [])
       out.push(
         compact({
@@ -36,12 +44,17 @@ export async function listExternalFindings(clients: ClientFactory, region: strin
           createdAt: iso(f.createdAt) ?? "",
           updatedAt: iso(f.updatedAt),
           status: f.status ?? "",
-          resourceOwnerAccount: f.resourceOwnerAccount ?? accountId,
+          resourceOwnerAccount: f.resourceOwnerAccount ?? accountId ?? "",
         }),
       );
-    if (++pages >= maxPages) break;
+    if (++pages >= maxPages) return { findings: out, truncated: page.nextToken !== undefined && page.nextToken !== "" };
   }
-  return out;
+  return { findings: out, truncated: false };
+}
+
+/** ACTIVE findings of `analyzerArn` owned by `accountId`, capped at `maxPages`. */
+export async function listExternalFindings(clients: ClientFactory, region: string, analyzerArn: string, accountId: string, maxPages: number): Promise<AccessFinding[]> {
+  return (await listExternalFindingsPaged(clients, region, analyzerArn, accountId, maxPages)).findings;
 }
 
 export type OrgAnalyzerSource = {
@@ -49,6 +62,11 @@ export type OrgAnalyzerSource = {
   analyzerFor(region: string): Analyzer | undefined;
   /** Clients of the account that owns those analyzers (entered lazily). */
   clients(): Promise<ClientFactory>;
+  /**
+   * The account's findings from one listing of the organization analyzer shared by the whole scan, or
+   * undefined when that listing was cut by its page cap (the caller then lists the account's own).
+   */
+  sharedFindings?(region: string, analyzer: Analyzer, accountId: string): Promise<AccessFinding[] | undefined>;
 };
 
 export async function collectAccessAnalyzer(
@@ -69,6 +87,8 @@ export async function collectAccessAnalyzer(
     if (mine) return call("access-analyzer:ListFindings", () => listExternalFindings(ctx.clients, region, mine.arn, ctx.accountId, ctx.settings.maxFindingPages));
     const orgAnalyzer = org?.analyzerFor(region);
     if (orgAnalyzer && org) {
+      const shared = await call("access-analyzer:ListFindings", async () => org.sharedFindings?.(region, orgAnalyzer, ctx.accountId));
+      if (shared !== undefined) return shared.slice(0, ctx.settings.maxFindingPages * 100);
       const daClients = await org.clients();
       return call("access-analyzer:ListFindings", () => listExternalFindings(daClients, region, orgAnalyzer.arn, ctx.accountId, ctx.settings.maxFindingPages));
     }
