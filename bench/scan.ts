@@ -27,8 +27,9 @@ const { values: args } = parseArgs({
     workers: { type: "string", default: "1" },
     concurrency: { type: "string", default: process.env.TENFOLD_SCAN_CONCURRENCY ?? "8" },
     "cpu-prof": { type: "boolean", default: false },
-    // Extra Node.js options for the worker processes, e.g. --node-arg=--max-old-space-size=256.
-    "node-arg": { type: "string", multiple: true, default: [] },
+    // Node.js options for the worker processes. The default is what `npm run worker` and the image pass
+    // (package.json, deploy/docker-entrypoint.sh); --node-arg=--max-old-space-size=4096 lifts the cap.
+    "node-arg": { type: "string", multiple: true, default: [`--max-old-space-size=${process.env.TENFOLD_WORKER_HEAP_MB ?? 320}`] },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -53,6 +54,8 @@ type RunResult = {
   httpRequests: number;
   throttled: number;
   throttledByService: Record<string, number>;
+  /** Per operation: throttled answers and how many accounts got them. */
+  throttledByOperation: Record<string, { total: number; accounts: number }>;
   workerStats: { pid: number; peakRssMb: number; cpuSeconds: number }[];
   sandboxCpuS: number;
   rows: Record<string, number>;
@@ -153,12 +156,16 @@ async function run(workers: number): Promise<RunResult> {
     });
     let throttled = 0;
     const throttledByService: Record<string, number> = {};
+    const throttledByOperation: Record<string, { total: number; accounts: number }> = {};
     for (const ops of Object.values(end.tally))
       for (const [op, [, thr]] of Object.entries(ops)) {
         if (!thr) continue;
         throttled += thr;
         const svc = op.split(":")[0] ?? op;
         throttledByService[svc] = (throttledByService[svc] ?? 0) + thr;
+        const entry = (throttledByOperation[op] ??= { total: 0, accounts: 0 });
+        entry.total += thr;
+        entry.accounts += 1;
       }
     await boss.stop({ graceful: false, timeout: 2000 });
     await connection.close();
@@ -174,6 +181,7 @@ async function run(workers: number): Promise<RunResult> {
       httpRequests: end.requests,
       throttled,
       throttledByService,
+      throttledByOperation,
       workerStats,
       sandboxCpuS,
       rows,
@@ -196,6 +204,8 @@ function report(r: RunResult): void {
   console.log(`  per account by service (mean): ${Object.entries(r.perAccount.mean).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${f(v)}`).join(", ")}`);
   console.log(`  org phase: ${Object.entries(s.apiCalls).length ? "" : "—"}${sends - Math.round(Object.values(r.perAccount.mean).reduce((a, b) => a + b, 0) * (s.accountsOk + s.accountsPartial))} calls (total − accounts)`);
   console.log(`throttling           ${r.throttled} throttled responses, all retried by the SDK (${Object.entries(r.throttledByService).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}); ${s.accountsPartial} accounts partial`);
+  const byOperation = Object.entries(r.throttledByOperation).sort((a, b) => b[1].total - a[1].total);
+  if (byOperation.length > 0) console.log(`  by operation: ${byOperation.map(([op, v]) => `${op} ${v.total} in ${v.accounts} account${v.accounts === 1 ? "" : "s"}`).join(", ")}`);
   console.log(`accounts             ${s.accountsOk} ok, ${s.accountsPartial} partial, ${s.accountsFailed} failed, ${s.accountsSkipped} skipped (of ${s.accountsTotal}); scan ${s.state}`);
   console.log(`peak RSS             ${r.workerStats.map((w) => `${f(w.peakRssMb, 0)} MB`).join(", ")} (worker${r.workers > 1 ? "s" : ""})   budget < 500 MB`);
   console.log(`CPU                  worker${r.workers > 1 ? "s" : ""} ${r.workerStats.map((w) => `${f(w.cpuSeconds)} s`).join(" + ")} (${f((1000 * r.workerStats.reduce((a, w) => a + w.cpuSeconds, 0)) / Math.max(1, s.accountsOk + s.accountsPartial), 0)} ms per account), sandbox ${f(r.sandboxCpuS)} s, ${os.cpus().length} cores`);

@@ -9,7 +9,9 @@ case "${1:-web}" in
     exec node server.js
     ;;
   worker)
-    exec node_modules/.bin/tsx scripts/worker.ts
+    # A capped heap keeps the worker's memory near its live set (docs/benchmarks.md: ~400 MB at 8 accounts
+    # at once instead of ~900 MB); raise it with TENFOLD_SCAN_CONCURRENCY.
+    exec node --max-old-space-size="${TENFOLD_WORKER_HEAP_MB:-320}" --import tsx scripts/worker.ts
     ;;
   scan)
     exec node_modules/.bin/tsx scripts/scan.ts

@@ -25,7 +25,7 @@ const TENFOLD_ACTIONS: Record<string, boolean> = {
   "macie2:GetMacieSession": false,
   "organizations:ListAccounts": true, "organizations:ListParents": true, "organizations:ListTagsForResource": true, "organizations:DescribeOrganization": true,
   "organizations:ListDelegatedAdministrators": true, "organizations:ListAWSServiceAccessForOrganization": true, "organizations:ListPolicies": true,
-  "organizations:DescribePolicy": true, "organizations:ListPoliciesForTarget": true,
+  "organizations:DescribePolicy": true, "organizations:ListPoliciesForTarget": true, "organizations:ListTargetsForPolicy": true,
   "cloudtrail:DescribeTrails": true, "cloudtrail:GetTrailStatus": true, "cloudtrail:GetEventSelectors": true,
   "access-analyzer:ListAnalyzers": true, "access-analyzer:ListFindings": true,
   "guardduty:ListDetectors": true, "guardduty:GetDetector": true, "guardduty:ListFindings": true, "guardduty:GetFindings": true, "guardduty:DescribeOrganizationConfiguration": true,

@@ -26,6 +26,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smit
 import { ScanAbortedError } from "./errors";
 import { createLimiter, type Limiter } from "./limiter";
 import { isLoopbackUrl, loopbackHttpHandler } from "./loopback";
+import { createPacer, isPacedService, type Pacer } from "./pacing";
 import type { AwsSettings } from "./settings";
 
 /** Service key → client constructor and the serviceId suffix of its AWS_ENDPOINT_URL_<SERVICE> variable. */
@@ -93,12 +94,15 @@ type Stack = { middlewareStack: { add: (mw: unknown, options: Record<string, unk
 
 /**
  * Clients for one set of credentials (one account). `get(service, region)` returns a cached client.
- * Every call is counted (`onApiCall`) and goes through the account's limiter.
+ * Every call is counted (`onApiCall`) and either paced where AWS's quota requires it (./pacing) or
+ * bounded by the account's limiter.
  */
 export class ClientFactory {
   private readonly cache = new Map<string, unknown>();
   readonly calls: Record<string, number>;
   private readonly limiter: Limiter;
+  /** Per credentials (one account's quotas), so a derived factory paces its own account. */
+  private readonly pace: Pacer = createPacer();
   private ownSignal?: AbortSignal;
 
   constructor(
@@ -137,18 +141,33 @@ export class ClientFactory {
       ...clientConfig(service, region, this.settings, this.shared.loopbackHandler, this.shared.defaultHandler),
       credentials: this.credentials,
     });
+    const paced = isPacedService(service);
     (client as unknown as Stack).middlewareStack.add(
       (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
         const operation = (context.commandName ?? "Unknown").replace(/Command$/, "");
-        return this.limiter(async () => {
+        const send = async () => {
           if (this.signal?.aborted) throw new ScanAbortedError();
           this.calls[service] = (this.calls[service] ?? 0) + 1;
           this.shared.onApiCall?.(service, operation);
           return next(args);
-        });
+        };
+        // Paced calls skip the in-flight limiter: they wait for their pace below, and holding one of the
+        // account's slots meanwhile would stall its other calls.
+        return paced ? send() : this.limiter(send);
       },
       { step: "initialize", name: "tenfoldCallCounter", priority: "high" },
     );
+    // The pace is taken last, right before the HTTP request (and for every retry): taken earlier, the
+    // time the SDK spends serialising and signing — longest for a new client's first call — would let
+    // calls reach AWS closer together than the pace.
+    if (paced)
+      (client as unknown as Stack).middlewareStack.add(
+        (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+          await this.pace(service, (context.commandName ?? "Unknown").replace(/Command$/, ""));
+          return next(args);
+        },
+        { step: "deserialize", name: "tenfoldPace", priority: "low" },
+      );
     this.cache.set(key, client);
     return client;
   }

@@ -87,6 +87,20 @@ describe("organization discovery (checks.md §1.3)", () => {
     expect(totals["organizations:DescribePolicy"]?.count).toBe(2); // once per policy id
     expect(totals["organizations:ListAccounts"]?.count).toBe(2); // 26 accounts, 20 per page
   });
+
+  it("reads SCP attachments per policy, not per account, OU and root", () => {
+    const totals = sandbox.requests.totals();
+    expect(totals["organizations:ListTargetsForPolicy"]?.count).toBe(2); // one page per SCP
+    expect(totals["organizations:ListPoliciesForTarget"]).toBeUndefined();
+  });
+
+  it("asks each target for its SCPs, with the same result, when the per-policy listing is denied", async () => {
+    sandbox.setFaults([{ service: "organizations", operation: "ListTargetsForPolicy", errorRate: 1, errorCode: "AccessDeniedException", httpStatus: 400 }]);
+    const again = await aws.discoverOrganization({ now: now() });
+    const scpsOf = (d: OrgDiscovery) => Object.fromEntries(Object.entries(d.accounts).map(([id, a]) => [id, ok(a.scps).map((p) => `${p.policyId}@${p.targetId}`).sort()]));
+    expect(scpsOf(again)).toEqual(scpsOf(discovery));
+    expect(sandbox.requests.totals()["organizations:ListPoliciesForTarget"]?.count).toBeGreaterThan(Object.keys(discovery.accounts).length);
+  });
 });
 
 describe("organization evidence", () => {

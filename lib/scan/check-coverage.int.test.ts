@@ -181,7 +181,7 @@ describe("every check through the real SDK", () => {
     harness.sandbox.setFaults([
       ...deniedEverywhere(deniedId),
       { account: DEMO_MANAGEMENT_ID, service: "iam", operation: "ListOrganizationsFeatures", errorRate: 1, errorCode: "AccessDenied", httpStatus: 403 },
-      { account: DEMO_MANAGEMENT_ID, service: "organizations", operation: /^(ListPoliciesForTarget|DescribePolicy|ListTagsForResource)$/, errorRate: 1, errorCode: "AccessDeniedException", httpStatus: 400 },
+      { account: DEMO_MANAGEMENT_ID, service: "organizations", operation: /^(ListPoliciesForTarget|ListTargetsForPolicy|DescribePolicy|ListTagsForResource)$/, errorRate: 1, errorCode: "AccessDeniedException", httpStatus: 400 },
     ]);
     documents.push(await harness.scan({ asOf: demoClock(0) }));
   }, 400_000);

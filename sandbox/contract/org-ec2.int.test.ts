@@ -4,7 +4,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import {
   DescribeAccountCommand, DescribeOrganizationCommand, DescribeOrganizationalUnitCommand, DescribePolicyCommand, ListChildrenCommand, ListOrganizationalUnitsForParentCommand, ListRootsCommand, paginateListAccountsForParent, ListAWSServiceAccessForOrganizationCommand, ListDelegatedAdministratorsCommand, ListParentsCommand,
-  ListPoliciesCommand, ListPoliciesForTargetCommand, ListTagsForResourceCommand, OrganizationsClient, paginateListAccounts,
+  ListPoliciesCommand, ListPoliciesForTargetCommand, ListTargetsForPolicyCommand, ListTagsForResourceCommand, OrganizationsClient, paginateListAccounts,
 } from "@aws-sdk/client-organizations";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REGIONS } from "../regions";
@@ -77,6 +77,10 @@ describe("Organizations", () => {
     expect(JSON.parse(p.Policy?.Content ?? "{}")).toMatchObject({ Statement: [{ Effect: "Deny" }] });
     expect((await org.send(new ListPoliciesForTargetCommand({ TargetId: "ou-sbx1-workload", Filter: "SERVICE_CONTROL_POLICY" }))).Policies?.map((x) => x.Name)).toEqual(["DenyCloudTrailTamper"]);
     expect((await errorOf(org.send(new DescribePolicyCommand({ PolicyId: "p-nope" })))).name).toBe("PolicyNotFoundException");
+    const targets = await org.send(new ListTargetsForPolicyCommand({ PolicyId: "p-denytrail" }));
+    expect(targets.Targets?.map((t) => [t.TargetId, t.Type, t.Name])).toEqual([["ou-sbx1-workload", "ORGANIZATIONAL_UNIT", expect.any(String)]]);
+    expect(targets.Targets?.[0]?.Arn).toMatch(/^arn:aws:organizations::\d{12}:ou\/o-[a-z0-9]+\/ou-sbx1-workload$/);
+    expect((await errorOf(org.send(new ListTargetsForPolicyCommand({ PolicyId: "p-nope" })))).name).toBe("PolicyNotFoundException");
   });
 });
 

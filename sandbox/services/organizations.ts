@@ -56,6 +56,16 @@ function policySummary(ctx: Ctx, o: OrganizationData, p: OrganizationData["polic
   };
 }
 
+/** A policy target (root, OU or account) as ListTargetsForPolicy describes it. */
+function targetSummary(ctx: Ctx, o: OrganizationData, id: string): T.PolicyTargetSummary {
+  const m = ctx.scenario.management.accountId;
+  if (id === o.rootId) return { TargetId: id, Arn: `arn:aws:organizations::${m}:root/${o.id}/${id}`, Name: "Root", Type: "ROOT" };
+  const ou = o.ous.find((u) => u.id === id);
+  if (ou) return { TargetId: id, Arn: ouArn(ctx, o, id), Name: ou.name, Type: "ORGANIZATIONAL_UNIT" };
+  const account = ctx.scenario.accounts[id];
+  return { TargetId: id, Arn: `arn:aws:organizations::${m}:account/${o.id}/${id}`, Name: account?.name ?? id, Type: "ACCOUNT" };
+}
+
 export const organizations: ServiceDef = {
   name: "organizations",
   protocol: "json1.1",
@@ -166,6 +176,13 @@ export const organizations: ServiceDef = {
       const x = o.policies.find((y) => y.summary.Id === input.PolicyId);
       if (!x) throw new SandboxError("PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.", 404);
       return { Policy: { PolicySummary: policySummary(ctx, o, x), Content: x.content } };
+    }),
+    ListTargetsForPolicy: op<T.ListTargetsForPolicyRequest, T.ListTargetsForPolicyResponse>((ctx, input) => {
+      const o = org(ctx);
+      const x = o.policies.find((y) => y.summary.Id === input.PolicyId);
+      if (!x) throw new SandboxError("PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.", 404);
+      const p = page(x.targets.map((id) => targetSummary(ctx, o, id)), input);
+      return { Targets: p.items, NextToken: p.next };
     }),
     ListPoliciesForTarget: op<T.ListPoliciesForTargetRequest, T.ListPoliciesForTargetResponse>((ctx, input) => {
       const o = org(ctx);
