@@ -29,6 +29,13 @@ describe("account filters", () => {
     expect(ignored.sort()).toEqual(["bogus", "failing", "min"]);
   });
 
+  it("reads the page of the list and ignores a bad one", () => {
+    expect(parseAccountFilters({ page: "3", sort: "score" }).filters).toEqual({ page: 3, sort: "score" });
+    expect(parseAccountFilters({ page: "0" }).ignored).toEqual(["page"]);
+    // The page does not filter: every matching account is still there for the page (and the export) to slice.
+    expect(applyAccountFilters(rows, { page: 2 })).toHaveLength(rows.length);
+  });
+
   it("drops an inverted score range", () => {
     expect(parseAccountFilters({ min: "90", max: "10" }).ignored).toEqual(["min", "max"]);
   });

@@ -21,6 +21,8 @@ export const accountFiltersSchema = z
     max: score.optional(),
     sort: z.enum(ACCOUNT_SORTS).optional(),
     dir: z.enum(["asc", "desc"]).optional(),
+    /** The page of the list shown (lib/paging); exports ignore it and hold every matching account. */
+    page: z.coerce.number().int().min(1).max(1_000_000).optional(),
   })
   .strict();
 

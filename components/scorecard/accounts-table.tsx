@@ -35,7 +35,7 @@ export function AccountsTable({ rows, filters }: { rows: AccountSummaryRow[]; fi
               return (
                 <th key={column.label} scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined} className={`px-4 py-3 font-semibold ${column.numeric ? "text-right" : ""}`}>
                   {column.key ? (
-                    <Link href={`/accounts${accountFiltersQuery({ ...filters, sort: column.key, dir: active ? next : undefined })}`} className="rounded hover:underline">
+                    <Link href={`/accounts${accountFiltersQuery({ ...filters, sort: column.key, dir: active ? next : undefined, page: undefined })}`} className="rounded hover:underline">
                       {column.label}
                       {active ? <span aria-hidden> {dir === "asc" ? "↑" : "↓"}</span> : null}
                     </Link>

@@ -16,7 +16,14 @@ import { getFreshness, getOrgTrend } from "@/lib/db/trends";
 import { formatScore } from "@/lib/format";
 import { DEFAULT_SCORING_CONFIG, statusOf } from "@/lib/scoring";
 
-const YEAR = 366;
+/**
+ * Days of trend the overview reads: the chosen range, and at least the 90 days of the tiles' sparklines
+ * (+1 for the day the 30-day change starts from). One value for every widget, so they share one read;
+ * an owner's trend is aggregated from per-account rollups, and a year of it costs ~4× a quarter.
+ */
+export const trendDaysFor = (range: number) => Math.max(range, 90) + 1;
+/** Rows of the overview's heatmap: the worst accounts; the full list is the Accounts page. */
+export const HEATMAP_ROWS = 50;
 
 export async function FreshnessLine({ viewer }: { viewer: Viewer }) {
   const [freshness, accounts] = await Promise.all([getFreshness(), listAccountSummaries(viewer)]);
@@ -52,8 +59,8 @@ export async function FreshnessLine({ viewer }: { viewer: Viewer }) {
   );
 }
 
-export async function OrgScoreCard({ viewer }: { viewer: Viewer }) {
-  const [trend, accounts] = await Promise.all([getOrgTrend(viewer, YEAR), listAccountSummaries(viewer)]);
+export async function OrgScoreCard({ viewer, trendDays }: { viewer: Viewer; trendDays: number }) {
+  const [trend, accounts] = await Promise.all([getOrgTrend(viewer, trendDays), listAccountSummaries(viewer)]);
   const series = trendSeries(trend);
   const latest = series.filter((point) => point.score !== null).at(-1)?.score ?? null;
   const scored = accounts.filter((account) => account.score !== null).length;
@@ -135,8 +142,8 @@ export async function WorstAccountsCard({ viewer }: { viewer: Viewer }) {
   );
 }
 
-export async function ItemTiles({ viewer }: { viewer: Viewer }) {
-  const [trend, accounts] = await Promise.all([getOrgTrend(viewer, YEAR), listAccountSummaries(viewer)]);
+export async function ItemTiles({ viewer, trendDays }: { viewer: Viewer; trendDays: number }) {
+  const [trend, accounts] = await Promise.all([getOrgTrend(viewer, trendDays), listAccountSummaries(viewer)]);
   return (
     <section aria-labelledby="items-heading">
       <h2 id="items-heading" className="mb-3 text-xl font-semibold">
@@ -182,7 +189,7 @@ export async function ItemTiles({ viewer }: { viewer: Viewer }) {
 export const TREND_RANGES = [30, 90, 365] as const;
 
 export async function TrendCard({ viewer, range, item }: { viewer: Viewer; range: number; item: number | null }) {
-  const trend = await getOrgTrend(viewer, YEAR);
+  const trend = await getOrgTrend(viewer, trendDaysFor(range));
   const points = lastDays(trendSeries(trend, item ?? undefined), range);
   const subject = item ? `Item ${item}: ${itemTitle(item)}` : "Organisation score";
   const href = (next: { range?: number; item?: number | null }) => {
@@ -222,11 +229,22 @@ export async function TrendCard({ viewer, range, item }: { viewer: Viewer; range
 
 export async function HeatmapCard({ viewer }: { viewer: Viewer }) {
   const accounts = await listAccountSummaries(viewer);
-  const rows = [...accounts].sort((a, b) => (a.score ?? 101) - (b.score ?? 101));
+  const sorted = [...accounts].sort((a, b) => (a.score ?? 101) - (b.score ?? 101));
+  const rows = sorted.slice(0, HEATMAP_ROWS);
   return (
-    <Card title="Accounts × items">
+    <Card
+      title="Accounts × items"
+      actions={
+        sorted.length > rows.length ? (
+          <Link href="/accounts?sort=score" className="text-sm underline">
+            All {sorted.length.toLocaleString("en")} accounts
+          </Link>
+        ) : null
+      }
+    >
       <p className="mb-3 text-sm text-ink-muted">
-        Worst accounts first. Each cell shows the item&apos;s status and score for that account; select it for the checks behind it.
+        {sorted.length > rows.length ? `The ${rows.length} lowest-scoring of ${sorted.length.toLocaleString("en")} accounts, worst first.` : "Worst accounts first."} Each cell shows the
+        item&apos;s status and score for that account; select it for the checks behind it.
       </p>
       {rows.length === 0 ? <EmptyState title="No accounts to show" /> : <AccountsHeatmap rows={rows} />}
     </Card>

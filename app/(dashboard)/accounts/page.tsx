@@ -3,16 +3,19 @@ import Link from "next/link";
 import { AccountsTable } from "@/components/scorecard/accounts-table";
 import { ITEM_SHORT } from "@/components/scorecard/item-labels";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { accountFiltersQuery, applyAccountFilters, parseAccountFilters } from "@/lib/accounts-filter";
 import { requirePageViewer } from "@/lib/auth/page-guard";
 import { listAccountSummaries } from "@/lib/db/account-summaries";
+import { pageOf } from "@/lib/paging";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Accounts" };
 
 const download = "rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50";
+const PAGE_SIZE = 100;
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -20,11 +23,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const { filters, ignored } = parseAccountFilters(await searchParams);
   const all = await listAccountSummaries(viewer);
   const rows = applyAccountFilters(all, filters);
+  const shown = pageOf(rows, filters.page ?? 1, PAGE_SIZE);
   // Every OU and its parents, so "Root/Workloads" selects Prod and Dev together.
   const ous = [...new Set(all.flatMap((row) => row.ouPath.split("/").map((_, index, parts) => parts.slice(0, index + 1).join("/"))))].filter((ou) => ou !== "Root").sort();
   const owners = [...new Set(all.map((row) => row.owner).filter((owner): owner is string => !!owner))].sort();
-  const query = accountFiltersQuery(filters);
-  const filtered = Object.keys(filters).some((key) => key !== "sort" && key !== "dir");
+  const query = accountFiltersQuery({ ...filters, page: undefined });
+  const filtered = Object.keys(filters).some((key) => key !== "sort" && key !== "dir" && key !== "page");
   return (
     <div className="space-y-6">
       <PageHeader
@@ -110,7 +114,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
       <p className="text-sm text-ink-muted" role="status">
-        Showing {rows.length} of {all.length} accounts.
+        {rows.length === all.length ? `${all.length} accounts.` : `${rows.length} of ${all.length} accounts match.`}
+        {shown.pages > 1 ? ` Showing ${shown.from}–${shown.to}.` : ""}
       </p>
       {all.length === 0 ? (
         <EmptyState title="No accounts yet">Accounts appear after the first scan has discovered the organisation.</EmptyState>
@@ -121,7 +126,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           </Link>
         </EmptyState>
       ) : (
-        <AccountsTable rows={rows} filters={filters} />
+        <>
+          <AccountsTable rows={shown.rows} filters={filters} />
+          <Pager page={shown} noun="accounts" hrefFor={(page) => `/accounts${accountFiltersQuery({ ...filters, page: page > 1 ? page : undefined })}`} />
+        </>
       )}
     </div>
   );

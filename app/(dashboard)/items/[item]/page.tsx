@@ -5,6 +5,7 @@ import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { ITEM_SHORT, itemTitle } from "@/components/scorecard/item-labels";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -14,12 +15,15 @@ import { getItemAcrossOrg } from "@/lib/db/item-details";
 import { getOrgTrend } from "@/lib/db/trends";
 import { formatDelta, formatScore } from "@/lib/format";
 import { getItemGuidance } from "@/lib/guidance";
+import { pageOf, pageParamSchema } from "@/lib/paging";
 import { itemSchema } from "@/lib/route-params";
 import { CHECK_BY_ID } from "@/lib/scoring/catalogue";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ item: string }> };
+type Props = { params: Promise<{ item: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const PAGE_SIZE = 100;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = itemSchema.safeParse((await params).item);
@@ -28,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const checkTitle = (id: string) => CHECK_BY_ID[id as keyof typeof CHECK_BY_ID]?.title ?? id;
 
-export default async function ItemAcrossOrgPage({ params }: Props) {
+export default async function ItemAcrossOrgPage({ params, searchParams }: Props) {
   const parsed = itemSchema.safeParse((await params).item);
   if (!parsed.success) notFound();
   const item = parsed.data;
@@ -37,6 +41,8 @@ export default async function ItemAcrossOrgPage({ params }: Props) {
   const passRates = passRateSeries(trend, item);
   const current = passRates.filter((point) => point.score !== null).at(-1)?.score ?? null;
   const failingAccounts = across.accounts.filter((row) => row.status === "red" || row.status === "amber");
+  const shown = pageOf(across.accounts, pageParamSchema.parse((await searchParams).page), PAGE_SIZE);
+  const pager = <Pager page={shown} noun="accounts" hrefFor={(page) => (page > 1 ? `/items/${item}?page=${page}` : `/items/${item}`)} />;
   const guidance = getItemGuidance(item);
   return (
     <div className="space-y-8">
@@ -60,7 +66,7 @@ export default async function ItemAcrossOrgPage({ params }: Props) {
         {across.accounts.length === 0 ? (
           <EmptyState title="No account has been scored on this item yet" />
         ) : (
-          <div className="overflow-x-auto">
+          <div className="space-y-3 overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Each account&apos;s status on item {item}, worst first, with the checks that fail</caption>
               <thead className="border-b border-slate-200">
@@ -73,7 +79,7 @@ export default async function ItemAcrossOrgPage({ params }: Props) {
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {across.accounts.map((row) => (
+                {shown.rows.map((row) => (
                   <tr key={row.accountId}>
                     <th scope="row" className="py-2 pr-4 font-medium">
                       <Link href={`/accounts/${row.accountId}/items/${item}`} className="rounded hover:underline">
@@ -111,6 +117,7 @@ export default async function ItemAcrossOrgPage({ params }: Props) {
                 ))}
               </tbody>
             </table>
+            {pager}
           </div>
         )}
       </Card>
