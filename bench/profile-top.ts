@@ -32,3 +32,27 @@ console.log(`total sampled ${(total / 1e6).toFixed(1)} s\n-- by package / folder
 show(byPkg, Number(nArg));
 console.log("-- by function (self time)");
 show(byFn, Number(nArg));
+
+// Inclusive time: each sample counted once for every distinct function on its stack (recursion counted
+// once), as a share of the busy samples (idle excluded): "what would go away with this call".
+const parent = new Map<number, number>();
+for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+const inclusive = new Map<string, number>();
+let busy = 0;
+prof.samples.forEach((id, i) => {
+  const dt = prof.timeDeltas[i] ?? 0;
+  if (byId.get(id)?.callFrame.functionName === "(idle)") return;
+  busy += dt;
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const f = byId.get(at)!.callFrame;
+    if (!f.url) continue; // (root), (program) and native frames say nothing on their own
+    const key = `${f.functionName || "(anon)"} ${pkgOf(f.url)}:${f.lineNumber + 1}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + dt);
+  }
+});
+console.log(`-- by function (inclusive, share of ${(busy / 1e6).toFixed(1)} s busy)`);
+[...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(nArg) * 2).forEach(([k, v]) => console.log(`${((100 * v) / busy).toFixed(1).padStart(5)} %  ${(v / 1e6).toFixed(1).padStart(6)} s  ${k}`));

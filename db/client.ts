@@ -8,15 +8,12 @@ export type Db = NodePgDatabase<typeof schema>;
 export type DbConnection = { db: Db; pool: pg.Pool; url: string; close: () => Promise<void> };
 
 export function connect(url: string, options: { max?: number } = {}): DbConnection {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
-  // An idle client's network error must not crash the process; the next query reports it instead.
-  pool.on("error", (error) => console.error(`database: ${describeDbError(error)}`));
   // No JIT: Tenfold's queries run for milliseconds, but at 1,000 accounts the planner's estimate for the
   // organisation-wide aggregates passes jit_above_cost and Postgres spent ~230 ms compiling a query that
-  // runs in ~40 (docs/benchmarks.md). Queued before the client's first query; harmless where JIT is absent.
-  pool.on("connect", (client) => {
-    client.query("set jit = off").catch(() => undefined);
-  });
+  // runs in ~25 (docs/benchmarks.md). A startup option, so it holds from the connection's first query.
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: "-c jit=off" });
+  // An idle client's network error must not crash the process; the next query reports it instead.
+  pool.on("error", (error) => console.error(`database: ${describeDbError(error)}`));
   const db = drizzle({ client: pool, schema });
   return { db, pool, url, close: () => pool.end() };
 }
