@@ -41,6 +41,7 @@ const TABLES: Record<string, string> = {
   account_daily: `select * from account_daily order by account_id, day`,
   account_item_daily: `select * from account_item_daily order by account_id, item, day`,
   org_daily: `select * from org_daily order by day`,
+  owner_daily: `select * from owner_daily order by owner, day, item`,
 };
 
 async function dump(connection: DbConnection, sql: string): Promise<unknown[]> {

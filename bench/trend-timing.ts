@@ -28,7 +28,7 @@ async function time(fn: () => Promise<unknown>): Promise<{ p50: number; max: num
 
 const out = {
   "org trend, 365 days (admin: org_daily)": await time(() => getOrgTrend(admin, 365, connection.db)),
-  "org trend, 365 days (owner of 1/5 of the accounts: account rollups)": await time(() => getOrgTrend(ownerViewer, 365, connection.db)),
+  "org trend, 365 days (owner of 1/5 of the accounts: owner_daily)": await time(() => getOrgTrend(ownerViewer, 365, connection.db)),
   // What the overview reads by default (its 90-day range and sparklines, +1 day: trendDaysFor).
   "org trend, 91 days (owner of 1/5 of the accounts)": await time(() => getOrgTrend(ownerViewer, 91, connection.db)),
   "account trend, 365 days": await time(() => getAccountTrend(accountId, 365, connection.db)),

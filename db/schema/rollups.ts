@@ -1,4 +1,4 @@
-import { date, integer, pgTable, primaryKey, real, smallint, text, timestamp, uuid, bigint, jsonb } from "drizzle-orm/pg-core";
+import { date, doublePrecision, integer, pgTable, primaryKey, real, smallint, text, timestamp, uuid, bigint, jsonb } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { ITEM_STATUSES, CHECK_RESULTS } from "./snapshots";
 
@@ -80,3 +80,24 @@ export const orgDaily = pgTable("org_daily", {
   itemScores: jsonb("item_scores").$type<Record<string, number | null>>().notNull().default({}),
   itemPassRates: jsonb("item_pass_rates").$type<Record<string, number | null>>().notNull().default({}),
 });
+
+/**
+ * One owner's day (the owner tag's value, lower-cased, as owner viewers are scoped): sums and counts over
+ * their accounts, so an owner's trend is a range read like org_daily, and several owner values add up.
+ * Item 0 is the account score; items 1–10 also count green and rated (non-grey) accounts for the pass
+ * rate. Same rows as aggregating account_daily / account_item_daily live over the owner's current
+ * accounts (lib/db/trends.ts): kept per day at each scan's end, rebuilt when an account changes owner.
+ */
+export const ownerDaily = pgTable(
+  "owner_daily",
+  {
+    owner: text("owner").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    item: smallint("item").notNull(),
+    scoreSum: doublePrecision("score_sum").notNull(),
+    scored: integer("scored").notNull(),
+    green: integer("green").notNull(),
+    rated: integer("rated").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.owner, table.day, table.item] })],
+);

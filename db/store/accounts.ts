@@ -1,6 +1,7 @@
-import { and, isNull, notInArray, sql } from "drizzle-orm";
+import { and, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { accounts } from "../schema";
+import { rebuildOwners } from "./owner-rollup";
 
 export type DiscoveredAccount = {
   id: string;
@@ -21,6 +22,10 @@ export async function upsertDiscoveredAccounts(
   options: { complete: boolean },
 ): Promise<void> {
   if (discovered.length === 0) return;
+  const before = await db
+    .select({ id: accounts.id, owner: accounts.owner })
+    .from(accounts)
+    .where(inArray(accounts.id, discovered.map((account) => account.id)));
   const now = new Date();
   await db
     .insert(accounts)
@@ -39,6 +44,11 @@ export async function upsertDiscoveredAccounts(
         leftAt: sql`null`,
       },
     });
+  // Owner series follow current ownership: rewrite both sides of every change (rare: a re-tagged account).
+  const key = (owner: string | null | undefined) => owner?.toLowerCase() ?? null;
+  const newOwner = new Map(discovered.map((account) => [account.id, key(account.owner)]));
+  const moved = before.filter((row) => key(row.owner) !== newOwner.get(row.id)).flatMap((row) => [key(row.owner), newOwner.get(row.id)]);
+  await rebuildOwners(db, moved.filter((owner): owner is string => !!owner));
   // Only a full listing can tell that an account left; a single-account rescan lists just one.
   if (options.complete) {
     await db

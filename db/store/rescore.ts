@@ -4,6 +4,7 @@ import type { Db } from "../client";
 import { accountDaily, accountItemDaily, accountSnapshots, checkResults, checkStates, itemResults, latestItemResults, orgDaily } from "../schema";
 import { dayOf } from "./day";
 import { recomputeOrgDay } from "./org-rollup";
+import { recomputeOwnerDay } from "./owner-rollup";
 
 // Re-applying exceptions and attestations to an account's latest snapshot, so that recording, approving
 // or revoking one changes the scorecard at once instead of at the next scan. Earlier snapshots keep
@@ -93,6 +94,8 @@ export async function writeRescoredSnapshot(db: Db, accountId: string, stored: S
         .set({ score: item.score, status: item.status, coverage: item.coverage })
         .where(and(eq(accountItemDaily.accountId, accountId), eq(accountItemDaily.item, item.item), eq(accountItemDaily.day, day)));
     }
+    // An owner's series reads exact days (no carry-forward): only this day changes for them.
+    await recomputeOwnerDay(tx, day);
     // The account's score carries forward into every later organisation day.
     const days = await tx.select({ day: orgDaily.day }).from(orgDaily).where(gte(orgDaily.day, day));
     for (const { day: orgDay } of days) await recomputeOrgDay(tx, orgDay);

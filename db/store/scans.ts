@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { accountSnapshots, scanOrgEvidence, scans, SCAN_TRIGGERS } from "../schema";
 import { dayOf } from "./day";
 import { recomputeOrgDay } from "./org-rollup";
+import { recomputeOwnerDay } from "./owner-rollup";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type ScanTrigger = (typeof SCAN_TRIGGERS)[number];
@@ -121,6 +122,7 @@ export async function finalizeScan(db: Db, scanId: string): Promise<boolean> {
     const finished = rows[0];
     if (!finished) return false;
     await recomputeOrgDay(tx, dayOf(finished.asOf));
+    await recomputeOwnerDay(tx, dayOf(finished.asOf));
     return true;
   });
 }

@@ -14,7 +14,7 @@ import { getAccountSummary, listAccountSummaries } from "./account-summaries";
 import { getItemAcrossOrg, getItemDrillDown } from "./item-details";
 import { getScanProgress, listScanErrors, listScans } from "./scans";
 import { getAccountScorecard } from "./scorecard";
-import { getOrgTrend } from "./trends";
+import { getOrgTrend, ownerTrendLive } from "./trends";
 
 const connection = connect(inject("databaseUrl"), { max: 4 });
 afterAll(() => connection.close());
@@ -159,6 +159,45 @@ describe("trends", () => {
     expect(Math.round(last.score!)).toBe(67);
     expect(last.itemScores["2"]).toBe(40);
     expect(last.itemPassRates["2"]).toBe(0);
+  });
+
+  // owner_daily (db/store/owner-rollup.ts) must give what aggregating the account rollups live gives.
+  const from = new Date(now - 30 * DAY).toISOString().slice(0, 10);
+  const expectSameSeries = async (viewer: Viewer) => {
+    const rolled = await getOrgTrend(viewer, 30, db);
+    const live = await ownerTrendLive(db, viewer, from);
+    expect(rolled.map((day) => day.day)).toEqual(live.map((day) => day.day));
+    rolled.forEach((day, index) => {
+      const other = live[index]!;
+      expect(day.score ?? NaN).toBeCloseTo(other.score ?? NaN, 9);
+      for (const item of Object.keys(other.itemScores)) {
+        expect(day.itemScores[item] ?? NaN).toBeCloseTo(other.itemScores[item] ?? NaN, 9);
+        expect(day.itemPassRates[item] ?? NaN).toBeCloseTo(other.itemPassRates[item] ?? NaN, 9);
+      }
+      expect(Object.keys(day.itemScores).sort()).toEqual(Object.keys(other.itemScores).sort());
+    });
+    return rolled;
+  };
+
+  it("reads an owner's series from the owner rollup, equal to aggregating their accounts live", async () => {
+    expect((await expectSameSeries(owner)).length).toBe(2);
+  });
+
+  it("moves an account's history to its new owner when its owner tag changes", async () => {
+    const moved = newId();
+    const [before, after] = [`dash-before-${run}`, `dash-after-${run}`];
+    const account = (ownerValue: string) => ({ id: moved, name: `moved-${run}`, email: `moved-${run}@example.com`, state: "ACTIVE", ouId: null, ouPath: `Root/Moved-${run}`, tags: {}, owner: ownerValue });
+    await upsertDiscoveredAccounts(db, [account(before)], { complete: false });
+    await scanOf(weekAgo, (scanId) => writeScoredSnapshot(db, { scanId, accountId: moved, status: "ok", evaluatedAt: weekAgo, startedAt: weekAgo, finishedAt: weekAgo, apiCalls: {}, score: score(moved, "fail", 30) }).then(() => undefined), 1);
+    const [oldOwner, newOwner] = [viewerFor("owner", [before]), viewerFor("owner", [after])];
+    expect(await expectSameSeries(oldOwner)).toHaveLength(1);
+    expect(await expectSameSeries(newOwner)).toHaveLength(0);
+
+    await upsertDiscoveredAccounts(db, [account(after.toUpperCase())], { complete: false });
+    expect(await expectSameSeries(oldOwner)).toHaveLength(0);
+    const series = await expectSameSeries(newOwner);
+    expect(series).toHaveLength(1);
+    expect(series[0]!.itemScores["2"]).toBe(40);
   });
 });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { and, asc, avg, desc, eq, gte, sql } from "drizzle-orm";
-import { accountDaily, accountItemDaily, accounts, orgDaily, scans } from "@/db/schema";
+import { and, asc, avg, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { accountDaily, accountItemDaily, accounts, orgDaily, ownerDaily, scans } from "@/db/schema";
 import { accountScope, type Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/db/client";
 import { getDb } from "./connection";
@@ -19,7 +19,8 @@ const since = (days: number, now = new Date()) => new Date(now.getTime() - days 
 
 /**
  * The daily series for the last `days` days. Admins and viewers read org_daily; an owner's series is the
- * mean over their accounts from the per-account rollups, so an owner never sees other accounts in it.
+ * mean over their accounts, so an owner never sees other accounts in it: summed per owner value in
+ * owner_daily, or aggregated live from the per-account rollups when OU prefixes are part of the scope.
  */
 export const getOrgTrend = cache(async (viewer: Viewer, days: number, database?: Db): Promise<OrgDayRow[]> => {
   const db = database ?? (await getDb());
@@ -31,6 +32,36 @@ export const getOrgTrend = cache(async (viewer: Viewer, days: number, database?:
       .where(gte(orgDaily.day, from))
       .orderBy(asc(orgDaily.day));
   }
+  return viewer.ouPrefixes.length === 0 ? ownerTrendFromRollup(db, viewer.ownerValues, from) : ownerTrendLive(db, viewer, from);
+});
+
+/** An owner's series from owner_daily: a range read over their owner values (db/store/owner-rollup.ts). */
+async function ownerTrendFromRollup(db: Db, ownerValues: string[], from: string): Promise<OrgDayRow[]> {
+  if (ownerValues.length === 0) return [];
+  const rows = await db
+    .select({
+      day: ownerDaily.day,
+      item: ownerDaily.item,
+      score: sql<number | null>`sum(${ownerDaily.scoreSum}) / nullif(sum(${ownerDaily.scored}), 0)`.mapWith((v) => (v === null ? null : Number(v))),
+      passRate: sql<number | null>`sum(${ownerDaily.green})::float8 / nullif(sum(${ownerDaily.rated}), 0)`.mapWith((v) => (v === null ? null : Number(v))),
+    })
+    .from(ownerDaily)
+    .where(and(inArray(ownerDaily.owner, ownerValues), gte(ownerDaily.day, from)))
+    .groupBy(ownerDaily.day, ownerDaily.item)
+    .orderBy(asc(ownerDaily.day), asc(ownerDaily.item));
+  const byDay = new Map<string, OrgDayRow>();
+  for (const row of rows) {
+    if (row.item === 0) byDay.set(row.day, { day: row.day, score: row.score, itemScores: {}, itemPassRates: {} });
+    const day = byDay.get(row.day);
+    if (!day || row.item === 0) continue;
+    day.itemScores[String(row.item)] = row.score;
+    day.itemPassRates[String(row.item)] = row.passRate;
+  }
+  return [...byDay.values()];
+}
+
+/** An owner's series aggregated live from the per-account rollups of the accounts in their scope. */
+export async function ownerTrendLive(db: Db, viewer: Viewer, from: string): Promise<OrgDayRow[]> {
   const scope = accountScope(viewer);
   const [scores, items] = await Promise.all([
     db
@@ -60,7 +91,7 @@ export const getOrgTrend = cache(async (viewer: Viewer, days: number, database?:
     day.itemPassRates[String(row.item)] = row.passRate;
   }
   return [...byDay.values()];
-});
+}
 
 /** One account's daily score and its per-item scores over the last `days` days (caller checked the scope). */
 export async function getAccountTrend(accountId: string, days: number, database?: Db) {
