@@ -6,7 +6,7 @@ import { requirePageViewer } from "@/lib/auth/page-guard";
 import { getOrgOverview } from "@/lib/db/overview";
 import { getEnv } from "@/lib/env";
 import { EmptyOverview } from "../_components/empty-overview";
-import { DistributionCard, FreshnessLine, HeatmapCard, ItemTiles, OrgScoreCard, TrendCard, trendDaysFor, WorstAccountsCard } from "./_components/overview-widgets";
+import { DistributionCard, FreshnessLine, HeatmapCard, ItemTiles, OrgScoreCard, TrendCard, WorstAccountsCard } from "./_components/overview-widgets";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +39,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <>
           <div className="grid gap-4 lg:grid-cols-3">
             <Suspense fallback={<LoadingBlock label="Loading the score" className="h-64" />}>
-              <OrgScoreCard viewer={viewer} trendDays={trendDaysFor(range)} />
+              <OrgScoreCard viewer={viewer} range={range} />
             </Suspense>
             <Suspense fallback={<LoadingBlock label="Loading the distribution" className="h-64" />}>
               <DistributionCard viewer={viewer} />
@@ -49,7 +49,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             </Suspense>
           </div>
           <Suspense fallback={<LoadingBlock label="Loading the items" className="h-56" />}>
-            <ItemTiles viewer={viewer} trendDays={trendDaysFor(range)} />
+            <ItemTiles viewer={viewer} range={range} />
           </Suspense>
           <Suspense fallback={<LoadingBlock label="Loading the trend" className="h-80" />}>
             <TrendCard viewer={viewer} range={range} item={item} />

@@ -48,7 +48,9 @@ export async function upsertDiscoveredAccounts(
   const key = (owner: string | null | undefined) => owner?.toLowerCase() ?? null;
   const newOwner = new Map(discovered.map((account) => [account.id, key(account.owner)]));
   const moved = before.filter((row) => key(row.owner) !== newOwner.get(row.id)).flatMap((row) => [key(row.owner), newOwner.get(row.id)]);
-  await rebuildOwners(db, moved.filter((owner): owner is string => !!owner));
+  const owners = moved.filter((owner): owner is string => !!owner);
+  // One transaction, so an owner's trend is never read between the delete and the insert.
+  if (owners.length > 0) await db.transaction((tx) => rebuildOwners(tx, owners));
   // Only a full listing can tell that an account left; a single-account rescan lists just one.
   if (options.complete) {
     await db

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 
 type Executor = Pick<Db, "execute">;
@@ -36,7 +36,6 @@ export async function recomputeOwnerDay(db: Executor, day: string): Promise<void
 export async function rebuildOwners(db: Executor, owners: string[]): Promise<void> {
   const keys = [...new Set(owners.map((owner) => owner.toLowerCase()))];
   if (keys.length === 0) return;
-  const list = `{${keys.map((key) => `"${key.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
-  await db.execute(sql`delete from owner_daily where owner = any(${list}::text[])`);
-  await db.execute(insertOwnerRows(sql`lower(a.owner) = any(${list}::text[])`));
+  await db.execute(sql`delete from owner_daily where ${inArray(sql`owner`, keys)}`);
+  await db.execute(insertOwnerRows(inArray(sql`lower(a.owner)`, keys)));
 }

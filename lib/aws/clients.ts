@@ -92,6 +92,9 @@ export function clientConfig(
 
 type Stack = { middlewareStack: { add: (mw: unknown, options: Record<string, unknown>) => void } };
 
+/** The AWS operation a middleware sees: "GetFindingsCommand" → "GetFindings". */
+const operationOf = (context: { commandName?: string }) => (context.commandName ?? "Unknown").replace(/Command$/, "");
+
 /**
  * Clients for one set of credentials (one account). `get(service, region)` returns a cached client.
  * Every call is counted (`onApiCall`) and either paced where AWS's quota requires it (./pacing) or
@@ -144,7 +147,7 @@ export class ClientFactory {
     const paced = isPacedService(service);
     (client as unknown as Stack).middlewareStack.add(
       (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
-        const operation = (context.commandName ?? "Unknown").replace(/Command$/, "");
+        const operation = operationOf(context);
         const send = async () => {
           if (this.signal?.aborted) throw new ScanAbortedError();
           this.calls[service] = (this.calls[service] ?? 0) + 1;
@@ -163,7 +166,7 @@ export class ClientFactory {
     if (paced)
       (client as unknown as Stack).middlewareStack.add(
         (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
-          await this.pace(service, (context.commandName ?? "Unknown").replace(/Command$/, ""));
+          await this.pace(service, operationOf(context));
           return next(args);
         },
         { step: "deserialize", name: "tenfoldPace", priority: "low" },

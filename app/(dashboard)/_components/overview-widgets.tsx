@@ -18,10 +18,10 @@ import { DEFAULT_SCORING_CONFIG, statusOf } from "@/lib/scoring";
 
 /**
  * Days of trend the overview reads: the chosen range, and at least the 90 days of the tiles' sparklines
- * (+1 for the day the 30-day change starts from). One value for every widget, so they share one read;
- * an owner's trend is aggregated from per-account rollups, and a year of it costs ~4× a quarter.
+ * (+1 for the day the 30-day change starts from). One value for every widget, so they share one read
+ * (getOrgTrend is cached per request by its arguments) and a 90-day view does not read a year.
  */
-export const trendDaysFor = (range: number) => Math.max(range, 90) + 1;
+const trendDaysFor = (range: number) => Math.max(range, 90) + 1;
 /** Rows of the overview's heatmap: the worst accounts; the full list is the Accounts page. */
 export const HEATMAP_ROWS = 50;
 
@@ -59,8 +59,8 @@ export async function FreshnessLine({ viewer }: { viewer: Viewer }) {
   );
 }
 
-export async function OrgScoreCard({ viewer, trendDays }: { viewer: Viewer; trendDays: number }) {
-  const [trend, accounts] = await Promise.all([getOrgTrend(viewer, trendDays), listAccountSummaries(viewer)]);
+export async function OrgScoreCard({ viewer, range }: { viewer: Viewer; range: number }) {
+  const [trend, accounts] = await Promise.all([getOrgTrend(viewer, trendDaysFor(range)), listAccountSummaries(viewer)]);
   const series = trendSeries(trend);
   const latest = series.filter((point) => point.score !== null).at(-1)?.score ?? null;
   const scored = accounts.filter((account) => account.score !== null).length;
@@ -142,8 +142,8 @@ export async function WorstAccountsCard({ viewer }: { viewer: Viewer }) {
   );
 }
 
-export async function ItemTiles({ viewer, trendDays }: { viewer: Viewer; trendDays: number }) {
-  const [trend, accounts] = await Promise.all([getOrgTrend(viewer, trendDays), listAccountSummaries(viewer)]);
+export async function ItemTiles({ viewer, range }: { viewer: Viewer; range: number }) {
+  const [trend, accounts] = await Promise.all([getOrgTrend(viewer, trendDaysFor(range)), listAccountSummaries(viewer)]);
   return (
     <section aria-labelledby="items-heading">
       <h2 id="items-heading" className="mb-3 text-xl font-semibold">

@@ -42,7 +42,6 @@ export default async function ItemAcrossOrgPage({ params, searchParams }: Props)
   const current = passRates.filter((point) => point.score !== null).at(-1)?.score ?? null;
   const failingAccounts = across.accounts.filter((row) => row.status === "red" || row.status === "amber");
   const shown = pageOf(across.accounts, pageParamSchema.parse((await searchParams).page), PAGE_SIZE);
-  const pager = <Pager page={shown} noun="accounts" hrefFor={(page) => (page > 1 ? `/items/${item}?page=${page}` : `/items/${item}`)} />;
   const guidance = getItemGuidance(item);
   return (
     <div className="space-y-8">
@@ -117,7 +116,7 @@ export default async function ItemAcrossOrgPage({ params, searchParams }: Props)
                 ))}
               </tbody>
             </table>
-            {pager}
+            <Pager page={shown} noun="accounts" hrefFor={(page) => (page > 1 ? `/items/${item}?page=${page}` : `/items/${item}`)} />
           </div>
         )}
       </Card>
