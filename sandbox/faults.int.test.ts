@@ -79,7 +79,7 @@ describe("fault injection", () => {
     try {
       const t0 = performance.now();
       await iam.send(new GetAccountSummaryCommand({}));
-      expect(performance.now() - t0).toBeGreaterThanOrEqual(60);
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(58); // timers may fire a millisecond early
       const [rec] = h.sb.requests.list({ service: "iam", operation: "GetAccountSummary" }).slice(-1);
       expect(rec!.latencyMs).toBeGreaterThanOrEqual(60);
     } finally {
