@@ -36,20 +36,24 @@ export async function listCheckChanges(db: Db, pairs: SnapshotPair[], accountsBy
   const toIds = bigintArray(pairs.map((pair) => pair.to));
   const pairsSql = sql`select * from unnest(${accountIds}::text[], ${fromIds}::bigint[], ${toIds}::bigint[]) as p(account_id, from_snapshot, to_snapshot)`;
   const failing = (alias: string) => sql.raw(`${alias}.result in ('fail', 'warn')`);
-  // Both sides are read with `= any(ids)` (bitmap scans of the unique index), so the join never falls back
-  // to scanning every stored check result, whatever the history length.
+  // One pair at a time: each side is one probe of the (snapshot_id, check_id) unique index, already in
+  // check order, so Postgres joins ~50 rows per account in memory. `offset 0` keeps the subquery per pair:
+  // flattened, the planner misjudges the rows per snapshot and hashes the whole check_results table (17 s
+  // at a year of history), and a join of both full sides sorts 50,000 rows with their resources (≈ 25 ms
+  // slower at 1,000 accounts; docs/benchmarks.md).
   const [changed, pruned] = await Promise.all([
     db.execute(sql`
-      with pairs as (${pairsSql}),
-      t as (select * from check_results where snapshot_id = any(${toIds}::bigint[])),
-      f as (select * from check_results where snapshot_id = any(${fromIds}::bigint[]))
-      select p.account_id, t.check_id, t.item, t.severity, f.result as from_result, t.result as to_result,
-             f.resources as from_resources, t.resources as to_resources
-      from pairs p
-      join t on t.snapshot_id = p.to_snapshot
-      join f on f.snapshot_id = p.from_snapshot and f.check_id = t.check_id
-      where t.result <> 'unknown' and f.result <> 'unknown'
-        and ((${failing("t")}) <> (${failing("f")}) or ((${failing("t")}) and t.resources <> f.resources))`),
+      select p.account_id, c.*
+      from (${pairsSql}) p
+      cross join lateral (
+        select t.check_id, t.item, t.severity, f.result as from_result, t.result as to_result,
+               f.resources as from_resources, t.resources as to_resources
+        from check_results t
+        join check_results f on f.snapshot_id = p.from_snapshot and f.check_id = t.check_id
+        where t.snapshot_id = p.to_snapshot and t.result <> 'unknown' and f.result <> 'unknown'
+          and ((${failing("t")}) <> (${failing("f")}) or ((${failing("t")}) and t.resources <> f.resources))
+        offset 0
+      ) c`),
     // Raw results older than the retention window are pruned; those accounts cannot be compared.
     db.execute(sql`
       with pairs as (${pairsSql})
