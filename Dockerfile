@@ -20,7 +20,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # --- the Next.js build, standalone output ---
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-ENV NEXT_TELEMETRY_DISABLED=1
+ENV NEXT_TELEMETRY_DISABLED=1 TENFOLD_STANDALONE_BUILD=true
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 RUN npx next build

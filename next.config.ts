@@ -4,8 +4,9 @@ const nextConfig: NextConfig = {
   // These load WebAssembly, native sockets or their own workers at run time: keep them out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-boss"],
   poweredByHeader: false,
-  // The production image (Dockerfile) runs .next/standalone/server.js; `npm start` still uses `next start`.
-  output: "standalone",
+  // The production image (Dockerfile) runs .next/standalone/server.js and builds with this set; `npm start`
+  // and `npm run demo` serve with `next start`, which warns on every start when the build is standalone.
+  output: process.env.TENFOLD_STANDALONE_BUILD === "true" ? "standalone" : undefined,
   // `npm run typecheck` checks the whole tree once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
 };

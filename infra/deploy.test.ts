@@ -2,7 +2,7 @@
 // and worker, the scanner role as task identity, secrets from a store, a schedule on the cron route.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseAllDocuments } from "yaml";
 
 const root = path.join(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -71,7 +71,18 @@ describe("Dockerfile", () => {
     for (const process of ["web)", "worker)", "scan)", "prune)", "migrate)"]) expect(entrypoint).toContain(process);
   });
 
-  it("matches next.config.ts", () => {
-    expect(read("next.config.ts")).toMatch(/output:\s*"standalone"/);
+  it("builds Next's standalone output for the image, and only there (next start warns on it)", async () => {
+    expect(dockerfile).toMatch(/^ENV .*\bTENFOLD_STANDALONE_BUILD=true\b/m);
+    const outputWith = async (value: string) => {
+      vi.stubEnv("TENFOLD_STANDALONE_BUILD", value);
+      vi.resetModules();
+      return (await import("@/next.config")).default.output;
+    };
+    try {
+      expect(await outputWith("true")).toBe("standalone");
+      expect(await outputWith("")).toBeUndefined();
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

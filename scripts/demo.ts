@@ -15,7 +15,7 @@ import { startSandbox, type Sandbox } from "@/sandbox/server";
 import { bindHost } from "@/lib/env";
 import { exitWith, openForCli } from "./cli";
 import { assertPortFree } from "./web-server";
-import { serveTenfold, startScanning } from "./serve";
+import { buildOrExit, serveTenfold, startScanning } from "./serve";
 
 // The demo organisation keeps its resources in two Regions; scanning only those keeps the backfill quick.
 const DEMO_REGIONS = "us-east-1,eu-west-1";
@@ -56,6 +56,7 @@ writeFileSync(path.join(dataDir, "sandbox-env.json"), JSON.stringify(Object.from
 
 const { env, connection } = await openForCli();
 await assertPortFree(env.PORT, bindHost(env)).catch((error: Error) => exitWith(error.message));
+buildOrExit();
 const scanning = await startScanning(connection, env);
 const existing = await connection.db.select({ n: count() }).from(scans);
 if ((existing[0]?.n ?? 0) === 0) {

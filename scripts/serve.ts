@@ -10,6 +10,15 @@ import { startWorker } from "@/lib/scan/worker";
 import { exitWith } from "./cli";
 import { buildIfNeeded, spawnWebServer } from "./web-server";
 
+/**
+ * Builds the app when the sources changed, before anything else runs in this process: the build is a
+ * synchronous child (its output goes to the terminal in order), so it blocks this process's event loop —
+ * an embedded database served from here, or a worker polling it, would stall and time out meanwhile.
+ */
+export function buildOrExit(): void {
+  if (!buildIfNeeded()) exitWith("the build failed; see the output above.");
+}
+
 export async function startScanning(connection: DbConnection & { mode: string }, env: Env) {
   const runtime = await createScanRuntime(connection, env);
   const stopWorker = await startWorker(runtime);
@@ -28,6 +37,7 @@ export async function startScanning(connection: DbConnection & { mode: string },
   return { runtime, stop };
 }
 
+/** Serves the build made by buildOrExit() (called first, before startScanning) and stops everything with it. */
 export async function serveTenfold(options: {
   env: Env;
   connection: DbConnection & { mode: string };
@@ -35,7 +45,6 @@ export async function serveTenfold(options: {
   childEnv?: NodeJS.ProcessEnv;
 }): Promise<void> {
   const { env, connection, scanning } = options;
-  if (!buildIfNeeded()) exitWith("the build failed; see the output above.");
 
   const hostname = bindHost(env);
   const server = spawnWebServer({ port: env.PORT, hostname, env: options.childEnv });

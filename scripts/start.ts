@@ -4,7 +4,7 @@
 import path from "node:path";
 import { bindHost, servingProblem } from "@/lib/env";
 import { exitWith, openForCli } from "./cli";
-import { serveTenfold, startScanning } from "./serve";
+import { buildOrExit, serveTenfold, startScanning } from "./serve";
 import { assertPortFree } from "./web-server";
 
 const { env, connection } = await openForCli();
@@ -13,4 +13,5 @@ if (problem) exitWith(problem);
 await assertPortFree(env.PORT, bindHost(env)).catch((error: Error) => exitWith(error.message));
 const where = connection.mode === "embedded" ? `embedded PGlite in ${path.resolve(env.TENFOLD_DATA_DIR)}` : "Postgres (DATABASE_URL)";
 console.log(`tenfold: database ready: ${where}`);
+buildOrExit();
 await serveTenfold({ env, connection, scanning: await startScanning(connection, env) });
