@@ -77,8 +77,8 @@ async function summaries(db: Db, where: SQL | undefined): Promise<AccountSummary
   // Latest snapshot and latest / week-old daily score per account through LATERAL ... LIMIT 1, so each is
   // an index probe per account (account_snapshots_account_idx, the account_daily primary key), not a sort.
   const [itemResult, snapshotResult, dailyResult] = await Promise.all([
-    // Ten rows per account (10,000 at 1,000 accounts): read raw, as drizzle's per-field row mapping cost
-    // ≈ 15 ms of CPU per page at that size (docs/benchmarks.md).
+    // Ten rows per account (10,000 at 1,000 accounts): read raw, as drizzle's per-field row mapping was the
+    // hottest JavaScript of the overview at that size (this read: 46 → 38 ms; docs/benchmarks.md).
     db.execute(sql`
       select l.account_id, l.item, l.status, l.score, l.explanation, (extract(epoch from l.evaluated_at) * 1000)::float8 as evaluated_ms
       from ${latestItemResults} l join ${accounts} on ${accounts.id} = l.account_id
