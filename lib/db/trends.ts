@@ -17,6 +17,8 @@ export type OrgDayRow = {
 const DAY_MS = 86_400_000;
 const since = (days: number, now = new Date()) => new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
 
+const nullableNumber = (value: unknown): number | null => (value === null ? null : Number(value));
+
 /**
  * The daily series for the last `days` days. Admins and viewers read org_daily; an owner's series is the
  * mean over their accounts, so an owner never sees other accounts in it: summed per owner value in
@@ -42,22 +44,18 @@ async function ownerTrendFromRollup(db: Db, ownerValues: string[], from: string)
     .select({
       day: ownerDaily.day,
       item: ownerDaily.item,
-      score: sql<number | null>`sum(${ownerDaily.scoreSum}) / nullif(sum(${ownerDaily.scored}), 0)`.mapWith((v) => (v === null ? null : Number(v))),
-      passRate: sql<number | null>`sum(${ownerDaily.green})::float8 / nullif(sum(${ownerDaily.rated}), 0)`.mapWith((v) => (v === null ? null : Number(v))),
+      score: sql<number | null>`sum(${ownerDaily.scoreSum}) / nullif(sum(${ownerDaily.scored}), 0)`.mapWith(nullableNumber),
+      passRate: sql<number | null>`sum(${ownerDaily.green})::float8 / nullif(sum(${ownerDaily.rated}), 0)`.mapWith(nullableNumber),
     })
     .from(ownerDaily)
     .where(and(inArray(ownerDaily.owner, ownerValues), gte(ownerDaily.day, from)))
     .groupBy(ownerDaily.day, ownerDaily.item)
     .orderBy(asc(ownerDaily.day), asc(ownerDaily.item));
-  const byDay = new Map<string, OrgDayRow>();
-  for (const row of rows) {
-    if (row.item === 0) byDay.set(row.day, { day: row.day, score: row.score, itemScores: {}, itemPassRates: {} });
-    const day = byDay.get(row.day);
-    if (!day || row.item === 0) continue;
-    day.itemScores[String(row.item)] = row.score;
-    day.itemPassRates[String(row.item)] = row.passRate;
-  }
-  return [...byDay.values()];
+  // Item 0 is the account score (see db/schema/rollups.ts).
+  return seriesOf(
+    rows.filter((row) => row.item === 0),
+    rows.filter((row) => row.item !== 0),
+  );
 }
 
 /** An owner's series aggregated live from the per-account rollups of the accounts in their scope. */
@@ -76,13 +74,21 @@ export async function ownerTrendLive(db: Db, viewer: Viewer, from: string): Prom
         day: accountItemDaily.day,
         item: accountItemDaily.item,
         score: avg(accountItemDaily.score).mapWith(Number),
-        passRate: sql<number | null>`avg(case ${accountItemDaily.status} when 'green' then 1.0 when 'grey' then null else 0.0 end)`.mapWith((v) => (v === null ? null : Number(v))),
+        passRate: sql<number | null>`avg(case ${accountItemDaily.status} when 'green' then 1.0 when 'grey' then null else 0.0 end)`.mapWith(nullableNumber),
       })
       .from(accountItemDaily)
       .innerJoin(accounts, eq(accounts.id, accountItemDaily.accountId))
       .where(and(scope, gte(accountItemDaily.day, from)))
       .groupBy(accountItemDaily.day, accountItemDaily.item),
   ]);
+  return seriesOf(scores, items);
+}
+
+/** Days in the order of `scores` (one row per day), each with its items' scores and pass rates. */
+function seriesOf(
+  scores: { day: string; score: number | null }[],
+  items: { day: string; item: number; score: number | null; passRate: number | null }[],
+): OrgDayRow[] {
   const byDay = new Map<string, OrgDayRow>(scores.map((row) => [row.day, { day: row.day, score: row.score, itemScores: {}, itemPassRates: {} }]));
   for (const row of items) {
     const day = byDay.get(row.day);
