@@ -1,6 +1,7 @@
 // The accounts list's filters, sort and search as they live in the URL: one zod schema for the page
 // (which drops bad values and says so) and the CSV route (which answers 400), plus the pure filter.
 import { z } from "zod";
+import { pageNumberSchema } from "./paging";
 import { firstValues, type SearchParams } from "./search-params";
 
 export const ACCOUNT_SORTS = ["name", "score", "change", "red", "scanned"] as const;
@@ -22,7 +23,7 @@ export const accountFiltersSchema = z
     sort: z.enum(ACCOUNT_SORTS).optional(),
     dir: z.enum(["asc", "desc"]).optional(),
     /** The page of the list shown (lib/paging); exports ignore it and hold every matching account. */
-    page: z.coerce.number().int().min(1).max(1_000_000).optional(),
+    page: pageNumberSchema.optional(),
   })
   .strict();
 

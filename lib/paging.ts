@@ -13,8 +13,14 @@ export type Page<T> = {
   total: number;
 };
 
-/** A `?page=` value: a positive integer; anything else is page 1 (a hand-edited URL never fails). */
-export const pageParamSchema = z.coerce.number().int().min(1).max(1_000_000).catch(1);
+/** Rows per page of the long lists. */
+export const LIST_PAGE_SIZE = 100;
+
+/** A page number: a positive integer (bounded, so a hand-made URL cannot ask for an absurd offset). */
+export const pageNumberSchema = z.coerce.number().int().min(1).max(1_000_000);
+
+/** A `?page=` value: a page number; anything else is page 1 (a hand-edited URL never fails). */
+export const pageParamSchema = pageNumberSchema.catch(1);
 
 export function pageOf<T>(rows: readonly T[], page: number, size: number): Page<T> {
   const pages = Math.max(1, Math.ceil(rows.length / size));

@@ -9,13 +9,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { accountFiltersQuery, applyAccountFilters, parseAccountFilters } from "@/lib/accounts-filter";
 import { requirePageViewer } from "@/lib/auth/page-guard";
 import { listAccountSummaries } from "@/lib/db/account-summaries";
-import { pageOf } from "@/lib/paging";
+import { LIST_PAGE_SIZE, pageOf } from "@/lib/paging";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Accounts" };
 
 const download = "rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50";
-const PAGE_SIZE = 100;
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -23,7 +22,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const { filters, ignored } = parseAccountFilters(await searchParams);
   const all = await listAccountSummaries(viewer);
   const rows = applyAccountFilters(all, filters);
-  const shown = pageOf(rows, filters.page ?? 1, PAGE_SIZE);
+  const shown = pageOf(rows, filters.page ?? 1, LIST_PAGE_SIZE);
   // Every OU and its parents, so "Root/Workloads" selects Prod and Dev together.
   const ous = [...new Set(all.flatMap((row) => row.ouPath.split("/").map((_, index, parts) => parts.slice(0, index + 1).join("/"))))].filter((ou) => ou !== "Root").sort();
   const owners = [...new Set(all.map((row) => row.owner).filter((owner): owner is string => !!owner))].sort();

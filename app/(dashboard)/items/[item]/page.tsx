@@ -15,15 +15,13 @@ import { getItemAcrossOrg } from "@/lib/db/item-details";
 import { getOrgTrend } from "@/lib/db/trends";
 import { formatDelta, formatScore } from "@/lib/format";
 import { getItemGuidance } from "@/lib/guidance";
-import { pageOf, pageParamSchema } from "@/lib/paging";
+import { LIST_PAGE_SIZE, pageOf, pageParamSchema } from "@/lib/paging";
 import { itemSchema } from "@/lib/route-params";
 import { CHECK_BY_ID } from "@/lib/scoring/catalogue";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ item: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const PAGE_SIZE = 100;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = itemSchema.safeParse((await params).item);
@@ -41,7 +39,7 @@ export default async function ItemAcrossOrgPage({ params, searchParams }: Props)
   const passRates = passRateSeries(trend, item);
   const current = passRates.filter((point) => point.score !== null).at(-1)?.score ?? null;
   const failingAccounts = across.accounts.filter((row) => row.status === "red" || row.status === "amber");
-  const shown = pageOf(across.accounts, pageParamSchema.parse((await searchParams).page), PAGE_SIZE);
+  const shown = pageOf(across.accounts, pageParamSchema.parse((await searchParams).page), LIST_PAGE_SIZE);
   const guidance = getItemGuidance(item);
   return (
     <div className="space-y-8">
