@@ -22,7 +22,7 @@ function page<X>(items: readonly X[], input: { NextToken?: string; MaxResults?: 
 export function orgAccount(ctx: Ctx, o: OrganizationData, a: AccountData): T.Account {
   return {
     Id: a.id,
-    Arn: `arn:aws:organizations::${ctx.scenario.management.accountId}:account/${o.id}/${a.id}`,
+    Arn: orgArn(ctx, o, "account", a.id),
     Email: a.email,
     Name: a.name,
     Status: a.state === "ACTIVE" ? "ACTIVE" : a.state === "SUSPENDED" ? "SUSPENDED" : "PENDING_CLOSURE",
@@ -32,14 +32,21 @@ export function orgAccount(ctx: Ctx, o: OrganizationData, a: AccountData): T.Acc
   };
 }
 
-function ouArn(ctx: Ctx, o: OrganizationData, id: string): string {
-  return `arn:aws:organizations::${ctx.scenario.management.accountId}:ou/${o.id}/${id}`;
+/** The ARN of a root, OU or account of the organisation (owned by the management account). */
+function orgArn(ctx: Ctx, o: OrganizationData, kind: "root" | "ou" | "account", id: string): string {
+  return `arn:aws:organizations::${ctx.scenario.management.accountId}:${kind}/${o.id}/${id}`;
+}
+
+function policyById(o: OrganizationData, id: string | undefined): OrganizationData["policies"][number] {
+  const policy = o.policies.find((y) => y.summary.Id === id);
+  if (!policy) throw new SandboxError("PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.", 404);
+  return policy;
 }
 
 function ouOf(ctx: Ctx, o: OrganizationData, id: string | undefined): T.OrganizationalUnit {
   const u = o.ous.find((x) => x.id === id);
   if (!u) throw new SandboxError("OrganizationalUnitNotFoundException", "We can't find an OU with the OrganizationalUnitId that you specified.", 404);
-  return { Id: u.id, Arn: ouArn(ctx, o, u.id), Name: u.name };
+  return { Id: u.id, Arn: orgArn(ctx, o, "ou", u.id), Name: u.name };
 }
 
 /** A parent must be the root or an OU. */
@@ -58,12 +65,11 @@ function policySummary(ctx: Ctx, o: OrganizationData, p: OrganizationData["polic
 
 /** A policy target (root, OU or account) as ListTargetsForPolicy describes it. */
 function targetSummary(ctx: Ctx, o: OrganizationData, id: string): T.PolicyTargetSummary {
-  const m = ctx.scenario.management.accountId;
-  if (id === o.rootId) return { TargetId: id, Arn: `arn:aws:organizations::${m}:root/${o.id}/${id}`, Name: "Root", Type: "ROOT" };
+  if (id === o.rootId) return { TargetId: id, Arn: orgArn(ctx, o, "root", id), Name: "Root", Type: "ROOT" };
   const ou = o.ous.find((u) => u.id === id);
-  if (ou) return { TargetId: id, Arn: ouArn(ctx, o, id), Name: ou.name, Type: "ORGANIZATIONAL_UNIT" };
+  if (ou) return { TargetId: id, Arn: orgArn(ctx, o, "ou", id), Name: ou.name, Type: "ORGANIZATIONAL_UNIT" };
   const account = ctx.scenario.accounts[id];
-  return { TargetId: id, Arn: `arn:aws:organizations::${m}:account/${o.id}/${id}`, Name: account?.name ?? id, Type: "ACCOUNT" };
+  return { TargetId: id, Arn: orgArn(ctx, o, "account", id), Name: account?.name ?? id, Type: "ACCOUNT" };
 }
 
 export const organizations: ServiceDef = {
@@ -87,7 +93,7 @@ export const organizations: ServiceDef = {
           Id: o.id,
           Arn: `arn:aws:organizations::${m}:organization/${o.id}`,
           FeatureSet: o.featureSet,
-          MasterAccountArn: `arn:aws:organizations::${m}:account/${o.id}/${m}`,
+          MasterAccountArn: orgArn(ctx, o, "account", m),
           MasterAccountId: m,
           MasterAccountEmail: ctx.scenario.accounts[m]?.email,
           AvailablePolicyTypes: [{ Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED" }],
@@ -102,8 +108,7 @@ export const organizations: ServiceDef = {
     }),
     ListRoots: op<T.ListRootsRequest, T.ListRootsResponse>((ctx) => {
       const o = org(ctx);
-      const m = ctx.scenario.management.accountId;
-      return { Roots: [{ Id: o.rootId, Arn: `arn:aws:organizations::${m}:root/${o.id}/${o.rootId}`, Name: "Root", PolicyTypes: [{ Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED" }] }] };
+      return { Roots: [{ Id: o.rootId, Arn: orgArn(ctx, o, "root", o.rootId), Name: "Root", PolicyTypes: [{ Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED" }] }] };
     }),
     DescribeOrganizationalUnit: op<T.DescribeOrganizationalUnitRequest, T.DescribeOrganizationalUnitResponse>((ctx, input) => ({
       OrganizationalUnit: ouOf(ctx, org(ctx), input.OrganizationalUnitId),
@@ -173,14 +178,12 @@ export const organizations: ServiceDef = {
     }),
     DescribePolicy: op<T.DescribePolicyRequest, T.DescribePolicyResponse>((ctx, input) => {
       const o = org(ctx);
-      const x = o.policies.find((y) => y.summary.Id === input.PolicyId);
-      if (!x) throw new SandboxError("PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.", 404);
+      const x = policyById(o, input.PolicyId);
       return { Policy: { PolicySummary: policySummary(ctx, o, x), Content: x.content } };
     }),
     ListTargetsForPolicy: op<T.ListTargetsForPolicyRequest, T.ListTargetsForPolicyResponse>((ctx, input) => {
       const o = org(ctx);
-      const x = o.policies.find((y) => y.summary.Id === input.PolicyId);
-      if (!x) throw new SandboxError("PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.", 404);
+      const x = policyById(o, input.PolicyId);
       const p = page(x.targets.map((id) => targetSummary(ctx, o, id)), input);
       return { Targets: p.items, NextToken: p.next };
     }),
