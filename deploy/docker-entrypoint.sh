@@ -10,7 +10,7 @@ case "${1:-web}" in
     ;;
   worker)
     # A capped heap keeps the worker's memory near its live set (docs/benchmarks.md: ~400 MB at 8 accounts
-    # at once instead of ~900 MB); raise it with TENFOLD_SCAN_CONCURRENCY.
+    # at once instead of ~900 MB); raise TENFOLD_WORKER_HEAP_MB along with TENFOLD_SCAN_CONCURRENCY.
     exec node --max-old-space-size="${TENFOLD_WORKER_HEAP_MB:-320}" --import tsx scripts/worker.ts
     ;;
   scan)
