@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditEntry = {
+  /** When it happened, from the caller's clock (lib/clock), never the database's now(). */
+  at: Date;
   actor: string; // the user's email (or subject), "cron", "system", "anonymous"
   action: AuditAction;
   targetType?: string;
@@ -27,9 +29,10 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
-/** Appends one row; `at` is the database's now() in UTC. */
+/** Appends one row. */
 export async function recordAudit(db: Pick<Db, "insert">, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
+    at: entry.at,
     actor: entry.actor,
     action: entry.action,
     targetType: entry.targetType ?? null,

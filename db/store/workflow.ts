@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { CheckException, Attestation } from "@/lib/scoring/overrides";
 import type { CheckId } from "@/lib/scoring/catalogue";
 import type { Db } from "../client";
@@ -9,7 +9,8 @@ import { recordAudit, type AuditEntry } from "./audit";
 // entry of every change, written in the same transaction so nothing happens unaudited.
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-type AuditContext = Pick<AuditEntry, "ip" | "userAgent">;
+/** Who asked from where, and when: `at` (the caller's clock) stamps both the row and its audit entry. */
+export type WriteContext = Pick<AuditEntry, "ip" | "userAgent"> & { at: Date };
 
 import type { ExceptionCategory } from "@/lib/workflow/categories";
 export type ExceptionRow = typeof exceptions.$inferSelect;
@@ -27,11 +28,11 @@ export type NewException = {
   approvedBy: string | null;
 };
 
-export async function insertException(db: Db, input: NewException, context: AuditContext = {}): Promise<ExceptionRow> {
+export async function insertException(db: Db, input: NewException, context: WriteContext): Promise<ExceptionRow> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(exceptions)
-      .values({ ...input, approvedAt: input.approvedBy ? sql`now()` : null })
+      .values({ ...input, createdAt: context.at, approvedAt: input.approvedBy ? context.at : null })
       .returning();
     if (!row) throw new Error("exception insert returned nothing");
     await auditIn(tx, context, {
@@ -51,11 +52,11 @@ export async function getException(db: Db, id: string): Promise<ExceptionRow | n
 }
 
 /** Approves a pending, unrevoked exception; null when there was nothing to approve. */
-export async function approveException(db: Db, id: string, approver: string, context: AuditContext = {}): Promise<ExceptionRow | null> {
+export async function approveException(db: Db, id: string, approver: string, context: WriteContext): Promise<ExceptionRow | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(exceptions)
-      .set({ approvedBy: approver, approvedAt: sql`now()` })
+      .set({ approvedBy: approver, approvedAt: context.at })
       .where(and(eq(exceptions.id, id), isNull(exceptions.approvedAt), isNull(exceptions.revokedAt)))
       .returning();
     if (row) await auditIn(tx, context, { actor: approver, action: "exception.approve", targetType: "account", targetId: row.accountId, detail: { exceptionId: id, checkId: row.checkId } });
@@ -63,11 +64,11 @@ export async function approveException(db: Db, id: string, approver: string, con
   });
 }
 
-export async function revokeException(db: Db, id: string, by: string, context: AuditContext = {}): Promise<ExceptionRow | null> {
+export async function revokeException(db: Db, id: string, by: string, context: WriteContext): Promise<ExceptionRow | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(exceptions)
-      .set({ revokedBy: by, revokedAt: sql`now()` })
+      .set({ revokedBy: by, revokedAt: context.at })
       .where(and(eq(exceptions.id, id), isNull(exceptions.revokedAt)))
       .returning();
     if (row) await auditIn(tx, context, { actor: by, action: "exception.revoke", targetType: "account", targetId: row.accountId, detail: { exceptionId: id, checkId: row.checkId } });
@@ -85,12 +86,12 @@ export type NewAttestations = {
 };
 
 /** One attestation per account (bulk form), all in one transaction with one audit entry each. */
-export async function insertAttestations(db: Db, input: NewAttestations, context: AuditContext = {}): Promise<AttestationRow[]> {
+export async function insertAttestations(db: Db, input: NewAttestations, context: WriteContext): Promise<AttestationRow[]> {
   return db.transaction(async (tx) => {
     const { accountIds, ...common } = input;
     const rows = await tx
       .insert(attestations)
-      .values(accountIds.map((accountId) => ({ ...common, accountId })))
+      .values(accountIds.map((accountId) => ({ ...common, accountId, attestedAt: context.at })))
       .returning();
     for (const row of rows) {
       await auditIn(tx, context, {
@@ -110,11 +111,11 @@ export async function getAttestation(db: Db, id: string): Promise<AttestationRow
   return rows[0] ?? null;
 }
 
-export async function revokeAttestation(db: Db, id: string, by: string, context: AuditContext = {}): Promise<AttestationRow | null> {
+export async function revokeAttestation(db: Db, id: string, by: string, context: WriteContext): Promise<AttestationRow | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(attestations)
-      .set({ revokedBy: by, revokedAt: sql`now()` })
+      .set({ revokedBy: by, revokedAt: context.at })
       .where(and(eq(attestations.id, id), isNull(attestations.revokedAt)))
       .returning();
     if (row) await auditIn(tx, context, { actor: by, action: "attestation.revoke", targetType: "account", targetId: row.accountId, detail: { attestationId: id, checkId: row.checkId } });
@@ -167,6 +168,6 @@ export async function listWorkflowRows(db: Db, accountIds: string[] | "all") {
   return { exceptions: exceptionRows, attestations: attestationRows };
 }
 
-async function auditIn(tx: Tx, context: AuditContext, entry: Omit<AuditEntry, "outcome" | "ip" | "userAgent">): Promise<void> {
+async function auditIn(tx: Tx, context: WriteContext, entry: Omit<AuditEntry, "outcome" | "ip" | "userAgent" | "at">): Promise<void> {
   await recordAudit(tx, { ...entry, ...context, outcome: "success" });
 }

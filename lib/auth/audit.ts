@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { recordAudit, type AuditEntry } from "@/db/store/audit";
+import { systemClock } from "@/lib/clock";
 import { getDb } from "@/lib/db/connection";
 import { requestInfoFrom } from "./request-info";
 import type { Viewer } from "./viewer";
@@ -19,10 +20,10 @@ export function actorOf(viewer: Viewer | null): string {
  * and does not turn the user's action into an error; callers that must not proceed unaudited
  * (exceptions, attestations) call recordAudit inside their own transaction instead.
  */
-export async function audit(entry: Omit<AuditEntry, "ip" | "userAgent">, request?: Request): Promise<void> {
+export async function audit(entry: Omit<AuditEntry, "ip" | "userAgent" | "at"> & { at?: Date }, request?: Request): Promise<void> {
   try {
     const info = requestInfoFrom(request ? request.headers : await headers());
-    await recordAudit(await getDb(), { ...entry, ...info });
+    await recordAudit(await getDb(), { ...entry, ...info, at: entry.at ?? systemClock() });
   } catch (error) {
     console.error(`audit: could not record ${entry.action} by ${entry.actor}: ${(error as Error).message}`);
   }

@@ -88,10 +88,15 @@ describe("exceptions and attestations", () => {
     await expect(approveException(owner, pending.id, { now }, db())).rejects.toBeInstanceOf(ForbiddenError);
     await approveException(admin, pending.id, { now }, db());
     expect((await check("i2.root_mfa")).result).toBe("excepted");
-    await revokeException(owner, pending.id, { now }, db());
+    const revoked = await revokeException(owner, pending.id, { now }, db());
     expect((await check("i2.root_mfa")).result).toBe("fail");
-    const actions = (await db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, risky.id))).map((row) => row.action);
-    expect(actions).toEqual(expect.arrayContaining(["exception.create", "exception.approve", "exception.revoke"]));
+    // Every stamp is the request's instant (the injected clock), never the database's now(): day 12 of the
+    // sandbox's timeline, whatever the real date is when the test runs.
+    expect([revoked.createdAt, revoked.approvedAt, revoked.revokedAt].map((at) => at?.toISOString())).toEqual([now.toISOString(), now.toISOString(), now.toISOString()]);
+    const entries = await db().select({ action: auditLog.action, at: auditLog.at, detail: auditLog.detail }).from(auditLog).where(eq(auditLog.targetId, risky.id));
+    expect(entries.map((row) => row.action)).toEqual(expect.arrayContaining(["exception.create", "exception.approve", "exception.revoke"]));
+    const ofPending = entries.filter((row) => (row.detail as { exceptionId?: string }).exceptionId === pending.id);
+    expect(ofPending.map((row) => row.at.toISOString())).toEqual([now.toISOString(), now.toISOString(), now.toISOString()]);
   });
 
   it("refuses what would be wrong: no expiry, too far ahead, a passing check, a viewer, a duplicate", async () => {
@@ -109,6 +114,7 @@ describe("exceptions and attestations", () => {
     const now = day(12);
     expect((await check("i10.dev_cycle_attested")).result).toBe("unknown");
     const [attestation] = await recordAttestations(owner, { checkId: "i10.dev_cycle_attested", accountIds: [risky.id], statement: "Threat models are reviewed at design review", evidenceUrl: "https://wiki.example.com/security/design-review", validDays: 30 }, { now }, db());
+    expect(attestation!.attestedAt.toISOString()).toBe(now.toISOString());
     expect((await check("i10.dev_cycle_attested"))).toMatchObject({ result: "attested", originalResult: "unknown" });
     expect((await item(10)).status).not.toBe("grey");
     await revokeAttestation(owner, attestation!.id, { now }, db());

@@ -6,6 +6,7 @@ import * as store from "@/db/store/workflow";
 import { actorOf } from "@/lib/auth/audit";
 import { NotFoundError, ValidationError } from "@/lib/auth/errors";
 import { accountScope, assertApprover, assertCan, type Viewer } from "@/lib/auth/viewer";
+import { systemClock } from "@/lib/clock";
 import { getEnv } from "@/lib/env";
 import { CHECK_BY_ID, type CheckId } from "@/lib/scoring/catalogue";
 import { scoringConfigFromEnv } from "@/lib/scan/config";
@@ -19,12 +20,16 @@ import { getDb } from "./connection";
 
 type RequestContext = { ip?: string | null; userAgent?: string | null; now?: Date };
 
+/** The request's one instant (its `now`, else the clock's), stamped on the rows it writes and their audit. */
+const writeContextOf = (context: RequestContext): store.WriteContext => ({ ip: context.ip ?? null, userAgent: context.userAgent ?? null, at: context.now ?? systemClock() });
+
 const DAY_MS = 86_400_000;
 
 export async function recordException(viewer: Viewer, accountId: string, body: unknown, context: RequestContext = {}, database?: Db) {
   const db = database ?? (await getDb());
   const env = getEnv();
-  const now = context.now ?? new Date();
+  const write = writeContextOf(context);
+  const now = write.at;
   await getAccountForViewer(viewer, accountId, db);
   assertCan(viewer, "exception");
   const input = exceptionInputSchema({ now, maxDays: env.TENFOLD_EXCEPTION_MAX_DAYS }).parse(body);
@@ -56,7 +61,7 @@ export async function recordException(viewer: Viewer, accountId: string, body: u
       // Approvers' own exceptions need no second signature; an owner's waits for one.
       approvedBy: viewer.approver === true ? actor : null,
     },
-    context,
+    write,
   );
   if (row.approvedAt) await rescoreAccount(db, accountId, scoringConfigFromEnv(env), now);
   return row;
@@ -65,18 +70,20 @@ export async function recordException(viewer: Viewer, accountId: string, body: u
 export async function approveException(viewer: Viewer, id: string, context: RequestContext = {}, database?: Db) {
   const db = database ?? (await getDb());
   const existing = await store.getException(db, id);
-  return changeAndRescore(viewer, db, existing, context, () => {
+  const write = writeContextOf(context);
+  return changeAndRescore(viewer, db, existing, write, () => {
     assertApprover(viewer);
     if (existing?.revokedAt) throw new ValidationError("this exception was revoked; it cannot be approved");
-    return existing?.approvedAt ? Promise.resolve(null) : store.approveException(db, id, actorOf(viewer), context);
+    return existing?.approvedAt ? Promise.resolve(null) : store.approveException(db, id, actorOf(viewer), write);
   });
 }
 
 export async function revokeException(viewer: Viewer, id: string, context: RequestContext = {}, database?: Db) {
   const db = database ?? (await getDb());
-  return changeAndRescore(viewer, db, await store.getException(db, id), context, () => {
+  const write = writeContextOf(context);
+  return changeAndRescore(viewer, db, await store.getException(db, id), write, () => {
     assertCan(viewer, "exception");
-    return store.revokeException(db, id, actorOf(viewer), context);
+    return store.revokeException(db, id, actorOf(viewer), write);
   });
 }
 
@@ -84,7 +91,8 @@ export async function revokeException(viewer: Viewer, id: string, context: Reque
 export async function recordAttestations(viewer: Viewer, body: unknown, context: RequestContext = {}, database?: Db) {
   const db = database ?? (await getDb());
   const env = getEnv();
-  const now = context.now ?? new Date();
+  const write = writeContextOf(context);
+  const now = write.at;
   assertCan(viewer, "attestation");
   const input = attestationInputSchema({ maxDays: 730, defaultDays: env.TENFOLD_ATTEST_DAYS }).parse(body);
   const accountIds = [...new Set(input.accountIds)];
@@ -99,7 +107,7 @@ export async function recordAttestations(viewer: Viewer, body: unknown, context:
       attestedBy: actorOf(viewer),
       expiresAt: new Date(now.getTime() + input.validDays * DAY_MS),
     },
-    context,
+    write,
   );
   const config = scoringConfigFromEnv(env);
   for (const accountId of accountIds) await rescoreAccount(db, accountId, config, now);
@@ -108,9 +116,10 @@ export async function recordAttestations(viewer: Viewer, body: unknown, context:
 
 export async function revokeAttestation(viewer: Viewer, id: string, context: RequestContext = {}, database?: Db) {
   const db = database ?? (await getDb());
-  return changeAndRescore(viewer, db, await store.getAttestation(db, id), context, () => {
+  const write = writeContextOf(context);
+  return changeAndRescore(viewer, db, await store.getAttestation(db, id), write, () => {
     assertCan(viewer, "attestation");
-    return store.revokeAttestation(db, id, actorOf(viewer), context);
+    return store.revokeAttestation(db, id, actorOf(viewer), write);
   });
 }
 
@@ -122,13 +131,13 @@ async function changeAndRescore<T extends { accountId: string }>(
   viewer: Viewer,
   db: Db,
   existing: T | null,
-  context: RequestContext,
+  write: store.WriteContext,
   change: () => Promise<T | null>,
 ): Promise<T> {
   if (!existing) throw new NotFoundError();
   await getAccountForViewer(viewer, existing.accountId, db);
   const row = await change();
-  if (row) await rescoreAccount(db, row.accountId, scoringConfigFromEnv(getEnv()), context.now ?? new Date());
+  if (row) await rescoreAccount(db, row.accountId, scoringConfigFromEnv(getEnv()), write.at);
   return row ?? existing;
 }
 
@@ -151,7 +160,7 @@ function stateOf(row: { revokedAt: Date | null; expiresAt: Date; approvedAt?: Da
  */
 export async function listWorkflow(viewer: Viewer, options: { accountId?: string; now?: Date; notBefore?: Date } = {}, database?: Db) {
   const db = database ?? (await getDb());
-  const clock = options.now ?? new Date();
+  const clock = options.now ?? systemClock();
   const now = options.notBefore && options.notBefore > clock ? options.notBefore : clock;
   const visible = await db
     .select({ id: accounts.id, name: accounts.name })

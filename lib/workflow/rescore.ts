@@ -11,7 +11,7 @@ const CATALOGUE_ORDER = new Map<string, number>(CHECKS.map((check, index) => [ch
  * scores that depend on it, so a recorded, approved or revoked override shows at once. Returns whether
  * any result changed. The next scan applies them again from the evidence, so nothing drifts.
  */
-export async function rescoreAccount(db: Db, accountId: string, config: ScoringConfig, now: Date = new Date()): Promise<boolean> {
+export async function rescoreAccount(db: Db, accountId: string, config: ScoringConfig, now: Date): Promise<boolean> {
   const stored = await loadLatestChecks(db, accountId, NEEDS_ATTESTATION);
   if (!stored) return false;
   const overrides = await overridesForAccount(db, accountId);
