@@ -86,7 +86,7 @@ export async function recordAttestations(viewer: Viewer, body: unknown, context:
   const env = getEnv();
   const now = context.now ?? new Date();
   assertCan(viewer, "attestation");
-  const input = attestationInputSchema({ maxDays: 730, defaultDays: env.TENFOLD_ATTEST_DAYS }).parse(body);
+  const input = attestationInputSchema({ maxDays: env.TENFOLD_ATTEST_DAYS }).parse(body);
   const accountIds = [...new Set(input.accountIds)];
   for (const accountId of accountIds) await getAccountForViewer(viewer, accountId, db);
   const rows = await store.insertAttestations(
