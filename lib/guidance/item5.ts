@@ -113,7 +113,8 @@ export const ITEM5_GUIDANCE: CheckGuidance[] = [
       "When the role that writes data can also read it back, one compromised workload exposes everything it ever stored. Splitting encrypt and decrypt between roles narrows each role's blast radius, and failed decrypt calls from the wrong role become a clear signal to alert on.",
     howToFix: {
       steps: [
-        "Open each listed key policy or IAM policy from Tenfold and see which principal holds both encrypt-side actions (kms:Encrypt, kms:GenerateDataKey*, kms:ReEncrypt*) and kms:Decrypt.",
+        "Open each listed key policy or IAM policy from Tenfold and see which principal holds both an encrypt-side action and kms:Decrypt. Encrypt-side means kms:Encrypt, any of the four GenerateDataKey actions (including the key-pair ones without plaintext) or either ReEncrypt action, whether named one by one or through a wildcard.",
+        "If the check is unknown, Tenfold could not read something it needs: a key policy (kms:GetKeyPolicy), the key list of a Region, or the account's IAM policies. The reason names which and where. A key policy that the scanning role cannot read usually lacks the default statement that lets IAM policies in the account apply; restore it, or grant the Tenfold role kms:GetKeyPolicy on that key. A warning found elsewhere is still shown while part of the account is unreadable.",
         "Create or pick separate roles: a producer role allowed to encrypt and generate data keys, and a consumer role allowed to decrypt.",
         "Replace Resource \"*\" with the ARNs of the specific keys in IAM policies that grant kms:Decrypt.",
         "Add a CloudWatch alarm or EventBridge rule on AccessDenied decrypt attempts against sensitive keys.",
