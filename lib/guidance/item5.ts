@@ -51,6 +51,7 @@ export const ITEM5_GUIDANCE: CheckGuidance[] = [
         "Open each listed bucket from the Tenfold link (Permissions tab) and find what makes it public: the bucket policy (a Principal of * without conditions) or an ACL grant to Everyone or Authenticated users.",
         "Ask the owner whether anyone outside the organization must read the data. If so, move it to the public-data account, or serve it through CloudFront with origin access control so the bucket itself stays private.",
         "If not, remove the public statement from the bucket policy or the public ACL grant, then turn on Block Public Access for the bucket.",
+        "In the account classified public, public reading is expected, but public writing is not: Tenfold warns when an ACL grants Everyone WRITE or FULL_CONTROL, or when a bucket policy allows any s3:Put action (objects, ACLs, tags, the policy itself) to everyone without a condition. Remove those grants and let uploads go through an authenticated path such as presigned URLs.",
         "Once no public buckets remain, turn on account-level Block Public Access (previous check).",
         "Rescan the account in Tenfold to confirm no bucket is listed.",
       ],
