@@ -6,32 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCORING_CONFIG, scoreAccount, type CheckResult } from "@/lib/scoring";
 import { startSandbox, type Sandbox } from "@/sandbox/server";
 import { addAccount, bucket, createScenario, regionData, secureRegion } from "@/sandbox/scenario/builder";
-import { isoDaysAgo } from "@/sandbox/scenario/clock";
 import type { Scenario } from "@/sandbox/scenario/types";
+import { gdFinding, R } from "@/sandbox/testing/fixture";
 import { sandboxScanner } from "./testing/sandbox-scanner";
 
-const R = "us-east-1";
 const LATE_CRITICAL = "210000000011"; // 60 high findings 20 d old (within 30 d), then one critical 10 d old (past 7 d)
 const LATE_HIGH = "210000000012"; // 60 high findings 1 d old, then one high 40 d old
 const ON_TIME = "210000000013"; // 60 high findings 1–3 d old: more than the cap, none overdue
 const PUBLIC_SITE = "210000000014"; // classified public: buckets public by policy, one writable by anyone
-
-function gdFinding(s: Scenario, accountId: string, detectorId: string, id: string, severity: number, ageDays: number): Finding {
-  return {
-    AccountId: accountId,
-    Arn: `arn:aws:guardduty:${R}:${accountId}:detector/${detectorId}/finding/${id}`,
-    CreatedAt: isoDaysAgo(s.clock, ageDays),
-    UpdatedAt: isoDaysAgo(s.clock, 0.5),
-    Id: id,
-    Partition: "aws",
-    Region: R,
-    Resource: { ResourceType: "Instance" },
-    SchemaVersion: "2.0",
-    Severity: severity,
-    Type: severity >= 9 ? "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS" : "UnauthorizedAccess:EC2/SSHBruteForce",
-    Service: { Archived: false, Count: 1, DetectorId: detectorId, ServiceName: "guardduty" },
-  };
-}
 
 /** An account whose detector holds `findings` in this scenario order (AWS's unsorted order is unspecified). */
 function withFindings(s: Scenario, id: string, findings: (detectorId: string) => Finding[]) {
