@@ -53,6 +53,8 @@ export async function recordException(viewer: Viewer, accountId: string, body: u
       reason: input.reason,
       expiresAt: expiryOfDay(input.expiresOn),
       createdBy: actor,
+      // Validity starts at the request's clock, the one the rescore below judges it by, not the database's.
+      createdAt: now,
       // Approvers' own exceptions need no second signature; an owner's waits for one.
       approvedBy: viewer.approver === true ? actor : null,
     },
@@ -97,6 +99,7 @@ export async function recordAttestations(viewer: Viewer, body: unknown, context:
       statement: input.statement,
       evidenceUrl: input.evidenceUrl,
       attestedBy: actorOf(viewer),
+      attestedAt: now,
       expiresAt: new Date(now.getTime() + input.validDays * DAY_MS),
     },
     context,
