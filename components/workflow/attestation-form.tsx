@@ -9,6 +9,7 @@ type Props = {
   checks: { id: string; title: string; statement?: string }[];
   /** Accounts to attest for: one on a drill-down; the owner's accounts in the bulk form. */
   accounts: { id: string; name: string }[];
+  /** TENFOLD_ATTEST_DAYS: the default validity and also the longest the API accepts. */
   defaultDays: number;
   /** The bulk form starts open, with every account ticked. */
   bulk?: boolean;
@@ -72,7 +73,7 @@ export function AttestationForm({ checks, accounts, defaultDays, bulk = false }:
         </label>
         <label className="block text-sm font-medium">
           Valid for (days)
-          <input type="number" name="validDays" required min={1} max={730} defaultValue={defaultDays} className={FIELD} />
+          <input type="number" name="validDays" required min={1} max={defaultDays} defaultValue={defaultDays} className={FIELD} />
         </label>
       </div>
       {accounts.length > 1 ? (

@@ -121,4 +121,16 @@ describe("exceptions and attestations", () => {
     expect((await check("i10.dev_cycle_attested"))).toMatchObject({ result: "unknown", reason: "needs attestation" });
     await expect(recordAttestations(owner, { checkId: "i2.root_mfa", accountIds: [risky.id], statement: "not a manual check at all" }, { now }, db())).rejects.toBeInstanceOf(ZodError);
   });
+
+  it("an attestation lasts TENFOLD_ATTEST_DAYS (180) by default and no longer: more is refused with a message", async () => {
+    const now = day(12);
+    const body = { checkId: "i10.dev_cycle_attested", accountIds: [risky.id], statement: "Threat models are reviewed at design review" };
+    const tooLong = recordAttestations(owner, { ...body, validDays: 181 }, { now }, db());
+    await expect(tooLong).rejects.toBeInstanceOf(ZodError); // withViewer answers a ZodError as 400 with its message
+    await expect(tooLong).rejects.toThrow(/validDays can be at most 180/);
+    await expect(recordAttestations(owner, { ...body, validDays: 730 }, { now }, db())).rejects.toThrow(/at most 180/);
+    const [attestation] = await recordAttestations(owner, body, { now }, db());
+    expect(attestation!.expiresAt.toISOString()).toBe(day(12 + 180).toISOString());
+    await revokeAttestation(owner, attestation!.id, { now }, db());
+  });
 });

@@ -58,6 +58,8 @@ export async function recordException(viewer: Viewer, accountId: string, body: u
       reason: input.reason,
       expiresAt: expiryOfDay(input.expiresOn),
       createdBy: actor,
+      // Validity starts at the request's clock, the one the rescore below judges it by, not the database's.
+      createdAt: now,
       // Approvers' own exceptions need no second signature; an owner's waits for one.
       approvedBy: viewer.approver === true ? actor : null,
     },
@@ -94,7 +96,7 @@ export async function recordAttestations(viewer: Viewer, body: unknown, context:
   const write = writeContextOf(context);
   const now = write.at;
   assertCan(viewer, "attestation");
-  const input = attestationInputSchema({ maxDays: 730, defaultDays: env.TENFOLD_ATTEST_DAYS }).parse(body);
+  const input = attestationInputSchema({ maxDays: env.TENFOLD_ATTEST_DAYS }).parse(body);
   const accountIds = [...new Set(input.accountIds)];
   for (const accountId of accountIds) await getAccountForViewer(viewer, accountId, db);
   const rows = await store.insertAttestations(
@@ -105,6 +107,7 @@ export async function recordAttestations(viewer: Viewer, body: unknown, context:
       statement: input.statement,
       evidenceUrl: input.evidenceUrl,
       attestedBy: actorOf(viewer),
+      attestedAt: now,
       expiresAt: new Date(now.getTime() + input.validDays * DAY_MS),
     },
     write,

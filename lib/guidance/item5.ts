@@ -51,6 +51,7 @@ export const ITEM5_GUIDANCE: CheckGuidance[] = [
         "Open each listed bucket from the Tenfold link (Permissions tab) and find what makes it public: the bucket policy (a Principal of * without conditions) or an ACL grant to Everyone or Authenticated users.",
         "Ask the owner whether anyone outside the organization must read the data. If so, move it to the public-data account, or serve it through CloudFront with origin access control so the bucket itself stays private.",
         "If not, remove the public statement from the bucket policy or the public ACL grant, then turn on Block Public Access for the bucket.",
+        "In the account classified public, public reading is expected, but public writing is not: Tenfold warns when an ACL grants Everyone WRITE or FULL_CONTROL, or when a bucket policy allows any s3:Put action (objects, ACLs, tags, the policy itself) to everyone without a condition. Remove those grants and let uploads go through an authenticated path such as presigned URLs.",
         "Once no public buckets remain, turn on account-level Block Public Access (previous check).",
         "Rescan the account in Tenfold to confirm no bucket is listed.",
       ],
@@ -113,7 +114,8 @@ export const ITEM5_GUIDANCE: CheckGuidance[] = [
       "When the role that writes data can also read it back, one compromised workload exposes everything it ever stored. Splitting encrypt and decrypt between roles narrows each role's blast radius, and failed decrypt calls from the wrong role become a clear signal to alert on.",
     howToFix: {
       steps: [
-        "Open each listed key policy or IAM policy from Tenfold and see which principal holds both encrypt-side actions (kms:Encrypt, kms:GenerateDataKey*, kms:ReEncrypt*) and kms:Decrypt.",
+        "Open each listed key policy or IAM policy from Tenfold and see which principal holds both an encrypt-side action and kms:Decrypt. Encrypt-side means kms:Encrypt, any of the four GenerateDataKey actions (including the key-pair ones without plaintext) or either ReEncrypt action, whether named one by one or through a wildcard.",
+        "If the check is unknown, Tenfold could not read something it needs: a key policy (kms:GetKeyPolicy), the key list of a Region, or the account's IAM policies. The reason names which and where. A key policy that the scanning role cannot read usually lacks the default statement that lets IAM policies in the account apply; restore it, or grant the Tenfold role kms:GetKeyPolicy on that key. A warning found elsewhere is still shown while part of the account is unreadable.",
         "Create or pick separate roles: a producer role allowed to encrypt and generate data keys, and a consumer role allowed to decrypt.",
         "Replace Resource \"*\" with the ARNs of the specific keys in IAM policies that grant kms:Decrypt.",
         "Add a CloudWatch alarm or EventBridge rule on AccessDenied decrypt attempts against sensitive keys.",

@@ -65,6 +65,7 @@ export const ITEM6_GUIDANCE: CheckGuidance[] = [
         "Create the log bucket there, with a bucket policy that lets CloudTrail write for your organization's accounts.",
         "Replace per-account trails with one organization trail that delivers to that bucket, or point the existing trail at it in the trail's Storage location settings.",
         "Once the organization trail covers the account, delete the local trail to avoid paying twice.",
+        "A bucket in some other member account only earns a warning until Tenfold knows that account is the Log Archive: set TENFOLD_LOG_ARCHIVE_ACCOUNT_ID, or let Tenfold infer it from the organization trail's bucket.",
         "Rescan the account in Tenfold to confirm.",
       ],
       cli: [
@@ -122,7 +123,8 @@ export const ITEM6_GUIDANCE: CheckGuidance[] = [
         "Work in the Log Archive account that owns the bucket (the Tenfold link opens it).",
         "Make sure versioning is enabled on the bucket (Object Lock requires it).",
         "Under Properties → Object Lock, choose Edit, enable Object Lock, and set a default retention: Governance mode to start with, Compliance mode once the period is agreed, for as many days as your retention policy requires.",
-        "As extra layers, add a bucket policy statement that denies s3:DeleteObject and s3:DeleteObjectVersion to all but a break-glass role, and keep lifecycle rules from expiring objects earlier than the retention period.",
+        "Where Object Lock cannot be turned on yet, a bucket policy earns a warning (not a pass) only if one Deny for every principal except a break-glass role covers all three ways to lose logs: s3:DeleteObject and s3:DeleteObjectVersion, s3:PutLifecycleConfiguration (an expiry rule deletes too) and s3:PutBucketPolicy (or the Deny itself can be removed). Exempt the break-glass role with NotPrincipal or an ArnNotLike / StringNotEquals condition on aws:PrincipalArn; a Deny aimed at named principals, or narrowed by any other condition, does not count.",
+        "If the check is unknown, the Log Archive role could not read the Object Lock configuration (s3:GetBucketObjectLockConfiguration): without it Tenfold cannot tell a locked bucket from an unlocked one, whatever else protects it.",
         "Rescan in Tenfold to confirm.",
       ],
       cli: [

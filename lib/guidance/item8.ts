@@ -20,6 +20,7 @@ const slaSteps = (service: string, where: string): string[] => [
   "For each finding, assign an owner and decide: fix the underlying resource, or, if the finding is expected, suppress it with a documented rule.",
   "Fix the cause (patch, close the port, rotate the credential, remove the public grant…) and check the finding moves to resolved or archived.",
   `If a finding is a false positive or an accepted risk, record why in ${service} (a note, workflow status or suppression rule) and, in Tenfold, an exception with an expiry.`,
+  "Tenfold reads at most TENFOLD_MAX_FINDING_PAGES pages of findings, oldest first, and reads the critical ones again on their own when that cap is reached, so a long backlog shows as \"≥ N\" but never hides an overdue finding. If findings could not be read in age order, the check says unknown rather than a warning it cannot back.",
   "Rescan the account in Tenfold; the check passes once nothing critical or high is older than the SLA (by default 7 days for critical, 30 for high).",
 ];
 

@@ -39,7 +39,7 @@ export type ScoringConfig = {
   maxFindingPages: number;
   /** TENFOLD_MAX_INSTANCES (collector side sampling of user data). */
   maxInstances: number;
-  /** TENFOLD_ATTEST_DAYS: default validity of an attestation. */
+  /** TENFOLD_ATTEST_DAYS: the longest (and default) validity of an attestation. */
   attestDays: number;
   /** TENFOLD_ROLE_NAME: excluded from i7.unused_roles. */
   tenfoldRoleName?: string;

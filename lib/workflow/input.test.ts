@@ -38,7 +38,7 @@ describe("exception input", () => {
 });
 
 describe("attestation input", () => {
-  const attestation = attestationInputSchema({ maxDays: 730, defaultDays: 180 });
+  const attestation = attestationInputSchema({ maxDays: 180 });
   const body = { checkId: "i10.dev_cycle_attested", accountIds: ["111111111111", "222222222222"], statement: "security joins every design review" };
 
   it("defaults the validity and takes an optional https evidence link", () => {
@@ -51,6 +51,21 @@ describe("attestation input", () => {
     expect(message(attestation.safeParse({ ...body, accountIds: [] }))).toBe("choose at least one account");
     expect(attestation.safeParse({ ...body, accountIds: ["12345"] }).success).toBe(false);
     expect(message(attestation.safeParse({ ...body, evidenceUrl: "javascript:alert(1)" }))).toMatch(/http/);
-    expect(message(attestation.safeParse({ ...body, validDays: 731 }))).toBe("validDays can be at most 730");
+  });
+
+  // checks.md: attested "within TENFOLD_ATTEST_DAYS": the setting is the longest validity, not only the default.
+  it.each([
+    { attestDays: 180, validDays: undefined, parsed: 180 },
+    { attestDays: 180, validDays: 180, parsed: 180 },
+    { attestDays: 180, validDays: 181, error: "validDays can be at most 180: attestations last at most TENFOLD_ATTEST_DAYS (180) days" },
+    { attestDays: 180, validDays: 730, error: /at most 180/ },
+    { attestDays: 90, validDays: undefined, parsed: 90 },
+    { attestDays: 90, validDays: 120, error: /at most 90/ },
+    { attestDays: 730, validDays: 730, parsed: 730 },
+    { attestDays: 730, validDays: 731, error: /at most 730/ },
+  ])("TENFOLD_ATTEST_DAYS=$attestDays, validDays $validDays → $parsed$error", ({ attestDays, validDays, parsed, error }) => {
+    const out = attestationInputSchema({ maxDays: attestDays }).safeParse({ ...body, ...(validDays !== undefined && { validDays }) });
+    if (error === undefined) expect(out.data?.validDays).toBe(parsed);
+    else expect(message(out)).toMatch(error);
   });
 });

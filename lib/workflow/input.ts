@@ -43,7 +43,11 @@ export function exceptionInputSchema(options: { now: Date; maxDays: number }) {
 }
 export type ExceptionInput = z.infer<ReturnType<typeof exceptionInputSchema>>;
 
-export function attestationInputSchema(options: { maxDays: number; defaultDays: number }) {
+/**
+ * `maxDays` is TENFOLD_ATTEST_DAYS: checks.md counts an attestation only "within TENFOLD_ATTEST_DAYS", so that
+ * is both the longest validity anyone may choose and the default when they choose none.
+ */
+export function attestationInputSchema(options: { maxDays: number }) {
   return z.object({
     checkId: z.string().refine((id) => MANUAL_CHECK_IDS.includes(id), `must be one of the manual checks: ${MANUAL_CHECK_IDS.join(", ")}`),
     accountIds: z.array(accountIdSchema, { error: "accountIds must be a list of account ids" }).min(1, "choose at least one account").max(1000, "at most 1000 accounts at once"),
@@ -62,8 +66,8 @@ export function attestationInputSchema(options: { maxDays: number; defaultDays: 
       .number({ error: "validDays must be a number of days" })
       .int("validDays must be a whole number of days")
       .min(1, "validDays must be at least 1")
-      .max(options.maxDays, `validDays can be at most ${options.maxDays}`)
-      .default(options.defaultDays),
+      .max(options.maxDays, `validDays can be at most ${options.maxDays}: attestations last at most TENFOLD_ATTEST_DAYS (${options.maxDays}) days`)
+      .default(options.maxDays),
   });
 }
 export type AttestationInput = z.infer<ReturnType<typeof attestationInputSchema>>;

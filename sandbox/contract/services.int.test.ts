@@ -88,6 +88,11 @@ describe("GuardDuty (restJson1, lowerCamel jsonName)", () => {
     expect(ids.FindingIds).toEqual(["gd-high", "gd-critical"]);
     const found = await gd.send(new GDGetFindings({ DetectorId: det.id, FindingIds: ids.FindingIds }));
     expect(found.Findings).toEqual([det.findings[0], det.findings[3]]);
+    const sorted = async (AttributeName: string, OrderBy: "ASC" | "DESC") =>
+      (await gd.send(new GDListFindings({ DetectorId: det.id, FindingCriteria: { Criterion: { "service.archived": { Eq: ["false"] } } }, SortCriteria: { AttributeName, OrderBy } }))).FindingIds;
+    expect(await sorted("createdAt", "ASC")).toEqual(["gd-high", "gd-medium", "gd-critical"]); // 40, 3, 2 days old
+    expect(await sorted("createdAt", "DESC")).toEqual(["gd-critical", "gd-medium", "gd-high"]);
+    expect(await sorted("severity", "DESC")).toEqual(["gd-critical", "gd-high", "gd-medium"]);
     expect((await gd.send(new ListDetectorsCommand({}))).DetectorIds).toHaveLength(1);
     const b = await h.client(GuardDutyClient, B);
     expect((await b.send(new ListDetectorsCommand({}))).DetectorIds).toEqual([]);

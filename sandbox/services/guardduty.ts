@@ -34,6 +34,24 @@ function matches(f: T.Finding, criteria: Record<string, T.Condition> | undefined
   return true;
 }
 
+/**
+ * SortCriteria {AttributeName, OrderBy: ASC | DESC} over a finding field named as in FindingCriteria
+ * (`createdAt`, `severity`, `updatedAt`, …). Without it the order is unspecified (here: scenario order).
+ */
+function sortFindings(list: T.Finding[], sort: T.SortCriteria | undefined): T.Finding[] {
+  const field = sort?.AttributeName;
+  if (!field) return list;
+  const dir = sort.OrderBy === "DESC" ? -1 : 1;
+  const key = (f: T.Finding) => getPath(f, field);
+  return [...list].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    if (x === y) return 0;
+    if (x === undefined) return 1; // findings without the field go last either way
+    if (y === undefined) return -1;
+    return dir * (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y)));
+  });
+}
+
 export const guardduty: ServiceDef = {
   name: "guardduty",
   protocol: "restJson",
@@ -60,7 +78,7 @@ export const guardduty: ServiceDef = {
       const d = detector(ctx, input.DetectorId);
       if (input.MaxResults !== undefined && (input.MaxResults < 1 || input.MaxResults > 50))
         throw new SandboxError("BadRequestException", "The request is rejected because maxResults must be between 1 and 50.", 400);
-      const hits = d.findings.filter((f) => matches(f, input.FindingCriteria?.Criterion));
+      const hits = sortFindings(d.findings.filter((f) => matches(f, input.FindingCriteria?.Criterion)), input.SortCriteria);
       const p = paginate(hits, { token: input.NextToken, max: input.MaxResults, defaultMax: 50, invalidTokenCode: "BadRequestException" });
       return { FindingIds: p.items.map((f) => f.Id ?? ""), NextToken: p.next };
     }),

@@ -38,7 +38,8 @@ function shFinding(s: Scenario, account: string, region: string, id: string, lab
   };
 }
 
-function gdFinding(s: Scenario, account: string, detectorId: string, id: string, severity: number, ageDays: number, archived = false): GuardDutyFinding {
+/** A GuardDuty finding in the fixture Region (us-east-1), `ageDays` old. */
+export function gdFinding(s: Scenario, account: string, detectorId: string, id: string, severity: number, ageDays: number, archived = false): GuardDutyFinding {
   return {
     AccountId: account,
     Arn: `arn:aws:guardduty:${R}:${account}:detector/${detectorId}/finding/${id}`,

@@ -1,5 +1,5 @@
 // GuardDuty (item 8): detectors per enabled Region; unarchived findings with severity ≥ 7 for the
-// enabled detector (ListFindings ≤ 50 ids per page, GetFindings per page).
+// enabled detector, oldest first (ListFindings ≤ 50 ids per page, GetFindings per page).
 import { GetDetectorCommand, GetFindingsCommand, paginateListDetectors, paginateListFindings } from "@aws-sdk/client-guardduty";
 import type { FindingList, GuardDutyFinding, GuardDutyState, Regional } from "@/lib/scoring/evidence";
 import { call, errorFrom } from "../errors";
@@ -18,21 +18,26 @@ async function detectors(ctx: CollectorContext, region: string): Promise<GuardDu
   return { detectors: out };
 }
 
-async function findings(ctx: CollectorContext, region: string, detectorId: string): Promise<FindingList<GuardDutyFinding>> {
+type Criterion = Record<string, { Gte?: number; Eq?: string[] }>;
+const UNARCHIVED = { "service.archived": { Eq: ["false"] } };
+const HIGH_AND_CRITICAL: Criterion = { severity: { Gte: 7 }, ...UNARCHIVED };
+const CRITICAL: Criterion = { severity: { Gte: 9 }, ...UNARCHIVED };
+
+/** Up to TENFOLD_MAX_FINDING_PAGES pages of one query, oldest first, into `into`; true when the cap cut it short. */
+async function readOldestFirst(ctx: CollectorContext, region: string, detectorId: string, criterion: Criterion, into: Map<string, GuardDutyFinding>): Promise<boolean> {
   const gd = ctx.clients.get("guardduty", region);
-  const list: GuardDutyFinding[] = [];
   let pages = 0;
-  let truncated = false;
   const pager = paginateListFindings(
     { client: gd, pageSize: 50 },
-    { DetectorId: detectorId, FindingCriteria: { Criterion: { severity: { Gte: 7 }, "service.archived": { Eq: ["false"] } } }, MaxResults: 50 },
+    { DetectorId: detectorId, FindingCriteria: { Criterion: criterion }, SortCriteria: { AttributeName: "createdAt", OrderBy: "ASC" }, MaxResults: 50 },
   );
   for await (const page of pager) {
-    const ids = page.FindingIds ?? [];
+    const ids = (page.FindingIds ?? []).filter((id) => !into.has(id));
     if (ids.length > 0) {
       const got = await call("guardduty:GetFindings", () => gd.send(new GetFindingsCommand({ DetectorId: detectorId, FindingIds: ids })));
       for (const f of got.Findings ?? [])
-        list.push(
+        into.set(
+          f.Id ?? "",
           compact({
             id: f.Id ?? "",
             type: f.Type ?? "",
@@ -43,12 +48,21 @@ async function findings(ctx: CollectorContext, region: string, detectorId: strin
           }),
         );
     }
-    if (++pages >= ctx.settings.maxFindingPages) {
-      truncated = page.NextToken !== undefined && page.NextToken !== "";
-      break;
-    }
+    if (++pages >= ctx.settings.maxFindingPages) return page.NextToken !== undefined && page.NextToken !== "";
   }
-  return { findings: list, truncated };
+  return false;
+}
+
+/**
+ * Severity ≥ 7, oldest first. When the page cap cuts that list, an old critical finding may still sit behind
+ * many older high ones, and critical has the shorter SLA: the critical band is then read on its own, oldest
+ * first, so whatever the cap leaves out cannot be overdue unless a finding read already is.
+ */
+async function findings(ctx: CollectorContext, region: string, detectorId: string): Promise<FindingList<GuardDutyFinding>> {
+  const found = new Map<string, GuardDutyFinding>();
+  const truncated = await readOldestFirst(ctx, region, detectorId, HIGH_AND_CRITICAL, found);
+  if (truncated) await readOldestFirst(ctx, region, detectorId, CRITICAL, found);
+  return { findings: [...found.values()], truncated, oldestFirst: true };
 }
 
 export async function collectGuardDuty(

@@ -113,9 +113,11 @@ export async function collectS3(ctx: CollectorContext): Promise<Item5S3> {
       bucketPublicAccessBlock(ctx.clients, ref),
       bucketAcl(ctx.clients, ref),
     ]);
+    // Only a public policy can grant write to everyone (checks.md §6: s3:Put* to *): read it just then.
+    const policy = policyStatus.ok && policyStatus.value?.isPublic === true ? await bucketPolicy(ctx.clients, ref) : undefined;
     // Deleted mid-scan: skip it.
-    if ([policyStatus, publicAccessBlock, acl].some((c) => !c.ok && c.error.code === "NoSuchBucket")) return undefined;
-    return compact({ name: b.name, region: b.region, policyStatus, publicAccessBlock, acl });
+    if ([policyStatus, publicAccessBlock, acl, policy].some((c) => c !== undefined && !c.ok && c.error.code === "NoSuchBucket")) return undefined;
+    return compact({ name: b.name, region: b.region, policyStatus, publicAccessBlock, acl, policy });
   });
   return { accountPublicAccessBlock, buckets: { ok: true, value: exposures.filter((e): e is BucketExposure => e !== undefined) }, bucketList: list.value };
 }

@@ -47,17 +47,17 @@ async function hubState(ctx: CollectorContext, region: string): Promise<Security
   return compact({ enabled: true as const, hubArn: hub.HubArn ?? "", subscribedAt: iso(hub.SubscribedAt), enabledStandards });
 }
 
-export async function listHubFindings(ctx: CollectorContext, region: string): Promise<FindingList<SecurityHubFinding>> {
-  const findings: SecurityHubFinding[] = [];
+/** Up to TENFOLD_MAX_FINDING_PAGES pages, FirstObservedAt ascending, into `into`; true when the cap cut it short. */
+async function readOldestFirst(ctx: CollectorContext, region: string, filters: AwsSecurityFindingFilters, into: Map<string, SecurityHubFinding>): Promise<boolean> {
   let pages = 0;
-  let truncated = false;
   const pager = paginateGetFindings(
     { client: ctx.clients.get("securityhub", region), pageSize: 100 },
-    { Filters: findingFilters(ctx.accountId), SortCriteria: [{ Field: "FirstObservedAt", SortOrder: "asc" }], MaxResults: 100 },
+    { Filters: filters, SortCriteria: [{ Field: "FirstObservedAt", SortOrder: "asc" }], MaxResults: 100 },
   );
   for await (const page of pager) {
     for (const f of page.Findings ?? [])
-      findings.push(
+      into.set(
+        f.Id ?? "",
         compact({
           id: f.Id ?? "",
           severityLabel: f.Severity?.Label ?? "",
@@ -68,12 +68,18 @@ export async function listHubFindings(ctx: CollectorContext, region: string): Pr
           region: f.Region,
         }),
       );
-    if (++pages >= ctx.settings.maxFindingPages) {
-      truncated = page.NextToken !== undefined && page.NextToken !== "";
-      break;
-    }
+    if (++pages >= ctx.settings.maxFindingPages) return page.NextToken !== undefined && page.NextToken !== "";
   }
-  return { findings, truncated };
+  return false;
+}
+
+/** CRITICAL + HIGH oldest first; when the cap cuts that, CRITICAL (the shorter SLA) again on its own (see GuardDuty). */
+export async function listHubFindings(ctx: CollectorContext, region: string): Promise<FindingList<SecurityHubFinding>> {
+  const found = new Map<string, SecurityHubFinding>();
+  const filters = findingFilters(ctx.accountId);
+  const truncated = await readOldestFirst(ctx, region, filters, found);
+  if (truncated) await readOldestFirst(ctx, region, { ...filters, SeverityLabel: [{ Value: "CRITICAL", Comparison: "EQUALS" }] }, found);
+  return { findings: [...found.values()], truncated, oldestFirst: true };
 }
 
 /** The aggregation home Region when a finding aggregator exists (asked in one Region). */

@@ -37,8 +37,13 @@ export type GuardDutyFinding = {
   resourceType?: string;
 };
 
-/** A page-capped finding list: `truncated` = more pages existed than TENFOLD_MAX_FINDING_PAGES (count is "≥ N"). */
-export type FindingList<F> = { findings: F[]; truncated: boolean };
+/**
+ * A page-capped finding list: `truncated` = more pages existed than TENFOLD_MAX_FINDING_PAGES (count is "≥ N").
+ * `oldestFirst` = each SLA band (critical, high) was read oldest first, so every finding the cap left out is
+ * no older than the youngest read of its band and cannot be past SLA unless a read one already is. Without it
+ * a truncated list cannot show that nothing unread is overdue.
+ */
+export type FindingList<F> = { findings: F[]; truncated: boolean; oldestFirst?: boolean };
 
 /** events:ListRules → Rules[]. */
 export type EventRule = {

@@ -10,7 +10,11 @@ export type Statement = {
   principals?: Record<string, string[]>;
   /** Condition keys in lower case, across every operator. */
   conditionKeys: string[];
+  /** Each condition as operator (as written, e.g. "ArnNotLike") and key (lower case). */
+  conditions: { operator: string; key: string }[];
   hasNotAction: boolean;
+  /** NotPrincipal: with Deny, "everyone except these". */
+  hasNotPrincipal: boolean;
 };
 
 const arr = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : []);
@@ -36,15 +40,17 @@ export const parsePolicy = (json: string): Statement[] | null => {
     else if (typeof st.Principal === "object" && st.Principal !== null)
       principals = Object.fromEntries(Object.entries(st.Principal as Record<string, unknown>).map(([k, v]) => [k, arr(v)]));
     const cond = typeof st.Condition === "object" && st.Condition !== null ? (st.Condition as Record<string, unknown>) : {};
-    const conditionKeys = Object.values(cond).flatMap((block) =>
-      typeof block === "object" && block !== null ? Object.keys(block).map((k) => k.toLowerCase()) : [],
+    const conditions = Object.entries(cond).flatMap(([operator, block]) =>
+      typeof block === "object" && block !== null ? Object.keys(block).map((k) => ({ operator, key: k.toLowerCase() })) : [],
     );
     const out: Statement = {
       effect,
       actions: arr(st.Action),
       resources: arr(st.Resource),
-      conditionKeys,
+      conditionKeys: conditions.map((c) => c.key),
+      conditions,
       hasNotAction: st.NotAction !== undefined,
+      hasNotPrincipal: st.NotPrincipal !== undefined,
     };
     if (principals) out.principals = principals;
     return [out];
@@ -58,6 +64,18 @@ const globToRegExp = (glob: string) =>
 export const actionMatches = (pattern: string, action: string): boolean => globToRegExp(pattern).test(action);
 
 export const statementGrants = (s: Statement, action: string): boolean => s.actions.some((p) => actionMatches(p, action));
+
+/** Can `pattern` match some action that starts with `prefix`? ("s3:*", "s3:PutObject", "s3:P*" all can for "s3:Put".) */
+const patternReachesPrefix = (pattern: string, prefix: string): boolean => {
+  if (prefix === "") return true; // whatever is left of the pattern can still match something
+  const [c, rest] = [pattern[0], pattern.slice(1)];
+  if (c === undefined) return false;
+  if (c === "*") return patternReachesPrefix(rest, prefix) || patternReachesPrefix(pattern, prefix.slice(1));
+  return (c === "?" || c.toLowerCase() === prefix[0]?.toLowerCase()) && patternReachesPrefix(rest, prefix.slice(1));
+};
+
+/** Does the statement name any action of a family, e.g. "s3:Put" for the spec's s3:Put*? */
+export const statementGrantsAnyOf = (s: Statement, prefix: string): boolean => s.actions.some((p) => patternReachesPrefix(p, prefix));
 
 /** Principal "*" or {"AWS": "*"}. */
 export const isEveryonePrincipal = (s: Statement): boolean => s.principals?.AWS?.includes("*") === true || s.principals?.["*"] !== undefined;

@@ -65,6 +65,21 @@ describe("i5.public_buckets_intentional", () => {
       org: tagged("public"),
       expected: "warn",
     },
+    ...[
+      ["s3:PutObjectAcl", "warn"],
+      ["s3:PutBucketPolicy", "warn"],
+      ["s3:PutObject", "warn"],
+      ["s3:*", "warn"],
+      ["*", "warn"],
+      [["s3:GetObject", "s3:PutObjectTagging"], "warn"],
+      ["s3:GetObject", "pass"],
+      ["s3:List*", "pass"],
+    ].map(([action, expected]): Case => ({
+      name: `public-data account, policy allows ${JSON.stringify(action)} to everyone (spec: any s3:Put*)`,
+      ev: buckets(bucket("site", { ...publicPolicy, policy: collected(JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: action, Resource: "arn:aws:s3:::site/*" }] })) })),
+      org: tagged("public"),
+      expected: expected as Case["expected"],
+    })),
     { name: "one bucket unreadable, others private", ev: buckets(bucket("a"), bucket("b", { acl: collectFailed("AccessDenied") })), expected: "pass", reason: /1 bucket unreadable/ },
     { name: "every bucket unreadable", ev: buckets(bucket("b", { acl: collectFailed("AccessDenied") })), expected: "unknown" },
     { name: "ListBuckets denied", ev: (d) => { d.item5.accountPublicAccessBlock = collected(null); d.item5.buckets = collectFailed("AccessDenied"); }, expected: "unknown", reason: "AccessDenied: s3:ListAllMyBuckets" },
@@ -132,6 +147,32 @@ describe("i5.kms_encrypt_decrypt_separated", () => {
     { name: "authorization details denied", ev: (d) => void (d.iam.authorizationDetails = collectFailed("AccessDenied")), expected: "unknown", reason: "AccessDenied: iam:GetAccountAuthorizationDetails" },
     { name: "ListKeys denied", ev: (d) => void (d.item5.kmsKeys["eu-west-1"] = collectFailed("AccessDenied")), expected: "unknown" },
   ])("$name → $expected", (c) => void run(evaluateKmsEncryptDecryptSeparated, c));
+
+  // Issue 13: what the check used to get wrong against checks.md §6.
+  const pairOnly = {
+    Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:role/app" }, Action: ["kms:GenerateDataKeyPairWithoutPlaintext", "kms:Decrypt"], Resource: "*" }],
+  };
+  const mixedIn = (region: string) => (d: AccountEvidence) => void (d.item5.kmsKeys[region] = collected([key(both)]));
+  it.each<Case>([
+    { name: "GenerateDataKeyPairWithoutPlaintext + Decrypt for one principal", ev: withKey(key(pairOnly)), expected: "warn", reason: /1 key grant mixing/ },
+    { name: "the only key policy unreadable", ev: withKey(key(undefined, { policy: collectFailed("AccessDeniedException") })), expected: "unknown", reason: "1 key policy unreadable (AccessDenied: kms:GetKeyPolicy) in eu-west-1" },
+    { name: "key policy never collected", ev: withKey(key(undefined)), expected: "unknown", reason: /policy not collected/ },
+    { name: "an unreadable asymmetric key is not judged", ev: withKey(key(undefined, { keySpec: "RSA_2048", policy: collectFailed("AccessDeniedException") })), expected: "pass" },
+    {
+      name: "warn in us-east-1 stands when eu-west-1's ListKeys is denied",
+      ev: (d) => { mixedIn("us-east-1")(d); d.item5.kmsKeys["eu-west-1"] = collectFailed("AccessDeniedException"); },
+      expected: "warn",
+      reason: /1 key grant mixing encrypt and decrypt; not read: AccessDenied: kms:ListKeys in eu-west-1/,
+    },
+    {
+      name: "warn in us-east-1 stands when a key policy in eu-west-1 is unreadable",
+      ev: (d) => { mixedIn("us-east-1")(d); withKey(key(undefined, { policy: collectFailed("AccessDeniedException") }))(d); },
+      expected: "warn",
+      reason: /not read: 1 key policy unreadable/,
+    },
+    { name: "an IAM warn stands when ListKeys is denied", ev: (d) => { iamDecryptStar(d); d.item5.kmsKeys["eu-west-1"] = collectFailed("AccessDeniedException"); }, expected: "warn", reason: /IAM polic/ },
+    { name: "a key warn stands when IAM is unreadable", ev: (d) => { withKey(key(both))(d); d.iam.authorizationDetails = collectFailed("AccessDenied"); }, expected: "warn", reason: /not read: AccessDenied: iam:GetAccountAuthorizationDetails/ },
+  ])("spec: $name → $expected", (c) => void run(evaluateKmsEncryptDecryptSeparated, c));
 });
 
 describe("i5.macie_enabled (optional)", () => {

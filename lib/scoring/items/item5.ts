@@ -4,7 +4,7 @@ import type { CheckContext } from "../context";
 import type { CheckResult, ResourceRef } from "../types";
 import { evaluateRegional, type RegionVerdict } from "../helpers/regional";
 import { listFew, needsAttestation, plural, result, unknownFromError } from "../helpers/result";
-import { isEveryonePrincipal, parsePolicy, statementGrants, type Statement } from "../helpers/policy";
+import { isEveryonePrincipal, parsePolicy, statementGrantsAnyOf, type Statement } from "../helpers/policy";
 import { evaluateKmsEncryptDecryptSeparated, evaluateKmsKeyNotPublic } from "./item5-kms";
 
 export { evaluateKmsEncryptDecryptSeparated, evaluateKmsKeyNotPublic } from "./item5-kms";
@@ -41,8 +41,9 @@ export const evaluateAccountS3Bpa = (ev: AccountEvidence, ctx: CheckContext): Ch
 const aclGrantsPublic = (grants: AclGrant[], perms?: readonly string[]) =>
   grants.some((g) => g.granteeUri !== undefined && PUBLIC_GROUPS.includes(g.granteeUri) && (perms === undefined || perms.includes(g.permission)));
 
+/** checks.md §6: a policy granting any s3:Put* action (objects, ACLs, the policy itself) to everyone is public write. */
 const policyAllowsPublicWrite = (json: string): boolean =>
-  (parsePolicy(json) ?? []).some((s: Statement) => s.effect === "Allow" && isEveryonePrincipal(s) && s.conditionKeys.length === 0 && statementGrants(s, "s3:PutObject"));
+  (parsePolicy(json) ?? []).some((s: Statement) => s.effect === "Allow" && isEveryonePrincipal(s) && s.conditionKeys.length === 0 && statementGrantsAnyOf(s, "s3:Put"));
 
 type BucketVerdict = { state: "public" | "private" | "unreadable"; write?: boolean; why?: string };
 

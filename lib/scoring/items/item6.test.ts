@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { collected, collectFailed, type AccountEvidence, type LogBucketProtection, type OrgEvidence, type Trail } from "../evidence";
-import { ACCOUNT, LOG_ARCHIVE, LOG_BUCKET, MGMT, orgTrail, runCase, type Case } from "../testing/fixtures";
+import { ACCOUNT, LOG_ARCHIVE, LOG_BUCKET, MGMT, orgTrail, runCase, testConfig, type Case } from "../testing/fixtures";
 import {
   evaluateKmsEncryption,
   evaluateLogBucketDeletionProtected,
@@ -71,6 +71,14 @@ describe("i6.trail_centralized", () => {
     { name: "own trail → management account bucket", ev: own, org: owner(MGMT), expected: "warn" },
     { name: "own trail → another member, not the Log Archive", ev: own, org: owner("333333333333"), expected: "warn" },
     { name: "bucket owner outside the organization", ev: own, org: owner(undefined), expected: "warn" },
+    {
+      name: "own trail → another member, no Log Archive configured or inferable",
+      ev: own,
+      org: (d) => { owner("333333333333")(d); delete d.logArchiveAccountId; },
+      expected: "warn",
+      reason: /owner not confirmed as the log archive/,
+    },
+    { name: "own trail → the configured Log Archive (nothing inferred)", ev: own, org: (d) => { owner("333333333333")(d); delete d.logArchiveAccountId; }, ctx: { config: testConfig({ logArchiveAccountId: "333333333333" }) }, expected: "pass" },
     { name: "no bucket map", ev: own, org: (d) => { d.organizationTrails = collected([]); d.bucketOwners = collectFailed("AccessDenied"); }, expected: "unknown", reason: /no bucket map/ },
     { name: "no trail", ...noTrails, expected: "fail" },
     { name: "DescribeTrails denied", ...trailsDenied, expected: "unknown" },
@@ -101,13 +109,35 @@ describe("i6.log_bucket_deletion_protected (LA)", () => {
     { name: "Object Lock with default retention", expected: "pass" },
     { name: "Object Lock without default retention, nothing else", org: bucket((p) => void (p.objectLock = collected({ objectLockEnabled: true }))), expected: "fail" },
     { name: "MFA delete only", org: bucket((p) => { noLock(p); p.versioning = collected({ status: "Enabled", mfaDelete: "Enabled" }); }), expected: "warn" },
-    { name: "policy denies deletion", org: bucket((p) => { noLock(p); p.policy = collected(denyDelete); }), expected: "warn" },
+    { name: "policy denies object deletion only (lifecycle and policy changes open)", org: bucket((p) => { noLock(p); p.policy = collected(denyDelete); }), expected: "fail", reason: /no Deny for all but break-glass on lifecycle changes, bucket-policy changes/ },
     { name: "no protection", org: bucket(noLock), expected: "fail" },
     { name: "Object Lock read denied", org: bucket((p) => void (p.objectLock = collectFailed("AccessDenied"))), expected: "unknown", reason: "AccessDenied: s3:GetBucketObjectLockConfiguration" },
     { name: "bucket not read (no LA role)", org: (d) => void (d.logBuckets = {}), expected: "unknown", reason: /no Log Archive role/ },
     { name: "LA role denied", org: (d) => void (d.logBuckets[LOG_BUCKET] = collectFailed("AccessDenied")), expected: "unknown" },
     { name: "no trail", ...noTrails, expected: "not_applicable" },
   ])("$name → $expected", (c) => void run(evaluateLogBucketDeletionProtected, c));
+
+  // checks.md §7: a bucket-policy Deny counts only when it covers delete, lifecycle and bucket-policy changes
+  // for every principal but a break-glass one; an unreadable Object Lock configuration is unknown.
+  const GUARDED = ["s3:DeleteObject*", "s3:PutLifecycleConfiguration", "s3:PutBucketPolicy"];
+  const breakGlass = { ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/break-glass" } };
+  const deny = (...statements: object[]) => bucket((p) => { noLock(p); p.policy = collected(JSON.stringify({ Version: "2012-10-17", Statement: statements })); });
+  const st = (over: object = {}) => ({ Effect: "Deny", Principal: "*", Action: GUARDED, Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], Condition: breakGlass, ...over });
+  it.each<Case>([
+    { name: "Deny on all three for everyone but break-glass", org: deny(st()), expected: "warn", reason: /bucket policy denying deletion to all but break-glass/ },
+    { name: "Deny on all three with no exemption at all", org: deny(st({ Condition: undefined })), expected: "warn" },
+    { name: "Deny on all three with NotPrincipal break-glass", org: deny(st({ Principal: undefined, NotPrincipal: { AWS: "arn:aws:iam::222222222222:role/break-glass" }, Condition: undefined })), expected: "warn" },
+    { name: "Deny on all three spread over three statements", org: deny(...GUARDED.map((a) => st({ Action: a }))), expected: "warn" },
+    { name: "Deny s3:* for everyone but break-glass", org: deny(st({ Action: "s3:*" })), expected: "warn" },
+    { name: "Deny only for one named role", org: deny(st({ Principal: { AWS: "arn:aws:iam::222222222222:role/app" }, Condition: undefined })), expected: "fail" },
+    { name: "Deny only when the principal IS one role (StringEquals)", org: deny(st({ Condition: { StringEquals: { "aws:PrincipalArn": "arn:aws:iam::222222222222:role/app" } } })), expected: "fail" },
+    { name: "Deny only from outside an IP range", org: deny(st({ Condition: { NotIpAddress: { "aws:SourceIp": "10.0.0.0/8" } } })), expected: "fail" },
+    { name: "Deny on delete and lifecycle, bucket policy still changeable", org: deny(st({ Action: GUARDED.slice(0, 2) })), expected: "fail", reason: /on bucket-policy changes\)/ },
+    { name: "Deny on DeleteObject only (versions still deletable)", org: deny(st({ Action: ["s3:DeleteObject", "s3:PutLifecycleConfiguration", "s3:PutBucketPolicy"] })), expected: "fail", reason: /on object deletion\)/ },
+    { name: "Object Lock unreadable while MFA delete is on", org: bucket((p) => { p.objectLock = collectFailed("AccessDenied"); p.versioning = collected({ status: "Enabled", mfaDelete: "Enabled" }); }), expected: "unknown", reason: "AccessDenied: s3:GetBucketObjectLockConfiguration" },
+    { name: "Object Lock unreadable while the policy denies all three", org: (d) => { deny(st())(d); bucket((p) => void (p.objectLock = collectFailed("AccessDenied")))(d); }, expected: "unknown" },
+    { name: "no Object Lock, policy unreadable, MFA delete off", org: bucket((p) => { noLock(p); p.policy = collectFailed("AccessDenied"); }), expected: "unknown", reason: "AccessDenied: s3:GetBucketPolicy" },
+  ])("spec: $name → $expected", (c) => void run(evaluateLogBucketDeletionProtected, c));
 });
 
 describe("i6.log_bucket_not_public (LA)", () => {

@@ -2,7 +2,7 @@ import type { AccountEvidence, LogBucketProtection } from "../evidence";
 import type { CheckContext } from "../context";
 import type { CheckResult } from "../types";
 import { errorReason } from "../helpers/errors";
-import { parsePolicy, statementGrants } from "../helpers/policy";
+import { isEveryonePrincipal, parsePolicy, statementGrants, type Statement } from "../helpers/policy";
 import { result, unknownFromError } from "../helpers/result";
 import { accountOfArn, coveringTrail, multiRegionTrails, recordsAllManagementEvents, type TrailView } from "./trails";
 
@@ -47,7 +47,9 @@ export const evaluateTrailCentralized = (ev: AccountEvidence, ctx: CheckContext)
     const management = ctx.org.organization.ok ? ctx.org.organization.value?.managementAccountId : undefined;
     const logArchive = ctx.config.logArchiveAccountId ?? ctx.org.logArchiveAccountId;
     if (owner === management) return result(id, "warn", `trail bucket ${bucket} is in the management account, not a Log Archive account`, ref);
-    if (logArchive !== undefined && owner !== logArchive) return result(id, "warn", `trail bucket ${bucket} is not in the Log Archive account ${logArchive}`, ref);
+    // Another member account is not enough: checks.md passes only the Log Archive account (configured, else inferred).
+    if (logArchive === undefined) return result(id, "warn", `trail bucket ${bucket} is in account ${owner}: owner not confirmed as the log archive (none configured or inferable)`, ref);
+    if (owner !== logArchive) return result(id, "warn", `trail bucket ${bucket} is not in the Log Archive account ${logArchive}`, ref);
     return result(id, "pass", `logs go to ${bucket} in account ${owner}`);
   });
 
@@ -76,22 +78,44 @@ const withLogBucket = (id: "i6.log_bucket_deletion_protected" | "i6.log_bucket_n
     return evaluate(p.value, bucket);
   });
 
-const DELETE_ACTIONS = ["s3:DeleteObject", "s3:DeleteObjectVersion"];
+// What a protecting Deny must cover (checks.md §7): deleting log objects, a lifecycle rule that expires them,
+// and rewriting the bucket policy that holds the Deny.
+const GUARDED = [
+  { label: "object deletion", actions: ["s3:DeleteObject", "s3:DeleteObjectVersion"] },
+  { label: "lifecycle changes", actions: ["s3:PutLifecycleConfiguration"] },
+  { label: "bucket-policy changes", actions: ["s3:PutBucketPolicy"] },
+];
+// The only conditions allowed on it are ones that exempt named principals (the break-glass role).
+const EXEMPT_OPERATOR = /^(StringNotEquals|StringNotLike|ArnNotEquals|ArnNotLike)(IfExists)?$/i;
+const PRINCIPAL_KEYS = ["aws:principalarn", "aws:userid", "aws:username"];
+
+/** A Deny for every principal, except at most named break-glass ones (NotPrincipal or a negated principal condition). */
+const deniesAllButBreakGlass = (s: Statement) =>
+  s.effect === "Deny" &&
+  !s.hasNotAction &&
+  (isEveryonePrincipal(s) || s.hasNotPrincipal) &&
+  s.conditions.every((c) => EXEMPT_OPERATOR.test(c.operator) && PRINCIPAL_KEYS.includes(c.key));
+
+/** The guarded action groups that the bucket policy's qualifying Deny statements leave open. */
+const unguarded = (policy: string): string[] => {
+  const denies = (parsePolicy(policy) ?? []).filter(deniesAllButBreakGlass);
+  return GUARDED.filter((g) => !g.actions.every((a) => denies.some((s) => statementGrants(s, a)))).map((g) => g.label);
+};
 
 export const evaluateLogBucketDeletionProtected = (ev: AccountEvidence, ctx: CheckContext) =>
   withLogBucket("i6.log_bucket_deletion_protected", ev, ctx, (p, bucket) => {
     const id = "i6.log_bucket_deletion_protected";
     const ref = [{ kind: "s3-bucket", id: bucket }];
-    if (p.objectLock.ok && p.objectLock.value?.objectLockEnabled && p.objectLock.value.defaultRetention) return result(id, "pass", `${bucket} has Object Lock with default retention`);
-    const mfaDelete = p.versioning.ok && p.versioning.value.mfaDelete === "Enabled";
-    // A Deny for everyone on object deletion (usually with a break-glass exception in its condition).
-    const denyDelete =
-      p.policy.ok && p.policy.value !== null && (parsePolicy(p.policy.value) ?? []).some((s) => s.effect === "Deny" && DELETE_ACTIONS.some((a) => statementGrants(s, a)));
-    if (mfaDelete || denyDelete) return result(id, "warn", `${bucket} has no Object Lock retention, only ${mfaDelete ? "MFA delete" : "a bucket policy denying deletion"}`, ref);
+    // Object Lock decides between pass and warn: unreadable, nothing can be said.
     if (!p.objectLock.ok) return unknownFromError(id, p.objectLock.error, "s3:GetBucketObjectLockConfiguration");
+    if (p.objectLock.value?.objectLockEnabled && p.objectLock.value.defaultRetention) return result(id, "pass", `${bucket} has Object Lock with default retention`);
+    const mfaDelete = p.versioning.ok && p.versioning.value.mfaDelete === "Enabled";
+    const open = p.policy.ok && p.policy.value !== null ? unguarded(p.policy.value) : undefined;
+    if (mfaDelete || open?.length === 0) return result(id, "warn", `${bucket} has no Object Lock retention, only ${mfaDelete ? "MFA delete" : "a bucket policy denying deletion to all but break-glass"}`, ref);
     if (!p.versioning.ok) return unknownFromError(id, p.versioning.error, "s3:GetBucketVersioning");
     if (!p.policy.ok) return unknownFromError(id, p.policy.error, "s3:GetBucketPolicy");
-    return result(id, "fail", `${bucket} is not protected from deletion`, ref);
+    const partial = open !== undefined && open.length < GUARDED.length ? ` (no Deny for all but break-glass on ${open.join(", ")})` : "";
+    return result(id, "fail", `${bucket} is not protected from deletion${partial}`, ref);
   });
 
 const PUBLIC_GROUP = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)$/;

@@ -36,14 +36,19 @@ describe("i8.guardduty_enabled", () => {
 
 describe("i8.guardduty_findings_sla", () => {
   const f = (severity: number, age: number): GuardDutyFinding => ({ id: `f-${severity}-${age}`, type: "Recon:EC2/PortProbeUnprotectedPort", severity, createdAt: daysAgo(age) });
-  const findings = (list: GuardDutyFinding[], truncated = false) => (d: AccountEvidence) => void (d.item8.guardDutyFindings["eu-west-1"] = collected({ findings: list, truncated }));
+  const findings = (list: GuardDutyFinding[], truncated = false, oldestFirst?: boolean) => (d: AccountEvidence) =>
+    void (d.item8.guardDutyFindings["eu-west-1"] = collected({ findings: list, truncated, ...(oldestFirst !== undefined && { oldestFirst }) }));
   it.each<Case>([
     { name: "no high findings", expected: "pass" },
     { name: "high finding 10 d old (SLA 30)", ev: findings([f(7.5, 10)]), expected: "warn" },
     { name: "high finding 40 d old", ev: findings([f(8, 40)]), expected: "fail" },
     { name: "critical finding 8 d old (SLA 7)", ev: findings([f(9.2, 8)]), expected: "fail" },
     { name: "medium findings are ignored", ev: findings([f(5, 300)]), expected: "pass" },
-    { name: "truncated list says ≥", ev: findings([f(7, 1)], true), expected: "warn", reason: /≥ 1/ },
+    { name: "truncated list read oldest first says ≥", ev: findings([f(7, 1)], true, true), expected: "warn", reason: /≥ 1/ },
+    // A page cap never turns a fail into a warn (checks.md §9 SLA rule with TENFOLD_MAX_FINDING_PAGES).
+    { name: "truncated, not read oldest first, nothing read past SLA", ev: findings([f(7, 1), f(9, 2)], true), expected: "unknown", reason: /≥ 2 open .* not read oldest first/ },
+    { name: "truncated, not read oldest first, one read past SLA", ev: findings([f(7, 1), f(9, 8)], true), expected: "fail" },
+    { name: "truncated, read oldest first, critical band past SLA", ev: findings([f(7.5, 20), f(9.5, 10)], true, true), expected: "fail", reason: /1 finding past SLA/ },
     { name: "GuardDuty off in that Region", ev: (d) => { d.item8.guardDuty["eu-west-1"] = collected({ detectors: [] }); findings([f(8, 90)])(d); }, expected: "pass" },
     { name: "GuardDuty off everywhere", ev: (d) => void (d.item8.guardDuty = { "us-east-1": collected({ detectors: [] }) }), expected: "not_applicable" },
     { name: "ListFindings denied", ev: (d) => void (d.item8.guardDutyFindings["eu-west-1"] = collectFailed("AccessDeniedException")), expected: "unknown" },
@@ -54,12 +59,15 @@ describe("i8.securityhub_findings_sla", () => {
   const f = (severityLabel: string, age: number, firstObservedAge?: number): SecurityHubFinding => ({
     id: `sh-${severityLabel}-${age}`, severityLabel, createdAt: daysAgo(age), ...(firstObservedAge !== undefined && { firstObservedAt: daysAgo(firstObservedAge) }), title: "S3.1",
   });
-  const findings = (list: SecurityHubFinding[]) => (d: AccountEvidence) => void (d.item8.securityHubFindings["us-east-1"] = collected({ findings: list, truncated: false }));
+  const findings = (list: SecurityHubFinding[], truncated = false, oldestFirst?: boolean) => (d: AccountEvidence) =>
+    void (d.item8.securityHubFindings["us-east-1"] = collected({ findings: list, truncated, ...(oldestFirst !== undefined && { oldestFirst }) }));
   it.each<Case>([
     { name: "no findings", expected: "pass" },
     { name: "HIGH within SLA", ev: findings([f("HIGH", 3)]), expected: "warn" },
     { name: "CRITICAL past SLA", ev: findings([f("CRITICAL", 10)]), expected: "fail" },
     { name: "age from FirstObservedAt, not CreatedAt", ev: findings([f("HIGH", 1, 45)]), expected: "fail" },
+    { name: "truncated, read oldest first, within SLA", ev: findings([f("HIGH", 3)], true, true), expected: "warn", reason: /≥ 1/ },
+    { name: "truncated without an age order, within SLA", ev: findings([f("HIGH", 3)], true), expected: "unknown" },
     { name: "hub off in the home Region", ev: (d) => { d.item8.securityHub["us-east-1"] = collectFailed("InvalidAccessException"); findings([f("CRITICAL", 90)])(d); }, expected: "not_applicable" },
     { name: "GetFindings throttled", ev: (d) => void (d.item8.securityHubFindings["us-east-1"] = collectFailed("LimitExceededException")), expected: "unknown", reason: /^throttled/ },
   ])("$name → $expected", (c) => void run(evaluateSecurityHubFindingsSla, c));

@@ -32,11 +32,14 @@ export const evaluateGuardDutyEnabled = (ev: AccountEvidence, _ctx: CheckContext
 
 type Aged = { id: string; ageDays: number; slaDays: number; label: string; detail: string };
 
-const slaVerdict = (items: Aged[], truncated: boolean, kind: string, ctx: CheckContext): RegionVerdict => {
-  const count = `${truncated ? "≥ " : ""}${items.length}`;
+const slaVerdict = (items: Aged[], list: Pick<FindingList<unknown>, "truncated" | "oldestFirst">, kind: string, ctx: CheckContext): RegionVerdict => {
+  const count = `${list.truncated ? "≥ " : ""}${items.length}`;
   const ref = (f: Aged): ResourceRef => ({ kind, id: f.id, detail: `${f.label}, open ${fmtDays(f.ageDays)}: ${f.detail}` });
   const late = items.filter((f) => f.ageDays > f.slaDays);
   if (late.length > 0) return { result: "fail", reason: `${plural(late.length, "finding")} past SLA (${ctx.config.slaDays.critical} d critical, ${ctx.config.slaDays.high} d high)`, resources: late.map(ref) };
+  // A page cap must never turn a fail into a warn: the unread rest counts only when it was cut off oldest first.
+  if (list.truncated && list.oldestFirst !== true)
+    return { result: "unknown", reason: `${count} open high/critical findings, none of those read past SLA; the rest (beyond TENFOLD_MAX_FINDING_PAGES) were not read oldest first`, resources: items.map(ref) };
   if (items.length > 0) return { result: "warn", reason: `${count} open high/critical findings within SLA`, resources: items.map(ref) };
   return { result: "pass", reason: "no open high/critical findings" };
 };
@@ -63,7 +66,7 @@ export const evaluateGuardDutyFindingsSla = (ev: AccountEvidence, ctx: CheckCont
             const critical = f.severity >= 9;
             return { id: f.id, ageDays: ageDays(f.createdAt, ctx.nowMs), slaDays: critical ? ctx.config.slaDays.critical : ctx.config.slaDays.high, label: critical ? "critical" : "high", detail: f.type };
           }),
-        list.truncated,
+        list,
         "guardduty-finding",
         ctx,
       ),
@@ -91,7 +94,7 @@ export const evaluateSecurityHubFindingsSla = (ev: AccountEvidence, ctx: CheckCo
             const critical = f.severityLabel === "CRITICAL";
             return { id: f.id, ageDays: ageDays(f.firstObservedAt ?? f.createdAt, ctx.nowMs), slaDays: critical ? ctx.config.slaDays.critical : ctx.config.slaDays.high, label: critical ? "critical" : "high", detail: f.title ?? "" };
           }),
-        list.truncated,
+        list,
         "securityhub-finding",
         ctx,
       ),
