@@ -26,8 +26,6 @@ export type NewException = {
   createdBy: string;
   /** Set when the person recording it may approve it too (admin or approver): it is valid at once. */
   approvedBy: string | null;
-  /** The request's clock (style rule 19); the database's now() when absent. */
-  createdAt?: Date;
 };
 
 export async function insertException(db: Db, input: NewException, context: WriteContext): Promise<ExceptionRow> {
@@ -85,8 +83,6 @@ export type NewAttestations = {
   evidenceUrl: string | null;
   attestedBy: string;
   expiresAt: Date;
-  /** The request's clock (style rule 19); the database's now() when absent. */
-  attestedAt?: Date;
 };
 
 /** One attestation per account (bulk form), all in one transaction with one audit entry each. */

@@ -58,8 +58,6 @@ export async function recordException(viewer: Viewer, accountId: string, body: u
       reason: input.reason,
       expiresAt: expiryOfDay(input.expiresOn),
       createdBy: actor,
-      // Validity starts at the request's clock, the one the rescore below judges it by, not the database's.
-      createdAt: now,
       // Approvers' own exceptions need no second signature; an owner's waits for one.
       approvedBy: viewer.approver === true ? actor : null,
     },
@@ -107,7 +105,6 @@ export async function recordAttestations(viewer: Viewer, body: unknown, context:
       statement: input.statement,
       evidenceUrl: input.evidenceUrl,
       attestedBy: actorOf(viewer),
-      attestedAt: now,
       expiresAt: new Date(now.getTime() + input.validDays * DAY_MS),
     },
     write,
