@@ -1,21 +1,14 @@
 // The detector as the collectors run it: real secretlint (recommended preset) plus the spec's patterns,
-// on text shaped like a Lambda environment and like user data. Fake values are assembled from parts so
-// that no scanner flags this file itself.
+// on text shaped like a Lambda environment and like user data (fake values from the shared corpus).
 import { describe, expect, it } from "vitest";
 import { saltedHash } from "@/lib/scoring/secrets/detector";
+import { AWS_DOCS_KEYS, FAKE_SECRETS } from "@/lib/scoring/testing/fake-secrets";
 import { SecretScanBuilder } from "./secrets-scan";
 import { lintText } from "./secretlint";
 
 const SALT = "test-salt";
-const FAKE = {
-  awsKeyId: "AKIA" + "ZZZZFAKE0KEY0001",
-  awsSecret: "Zk9qL2vR7wX4pT8m" + "AbCdEfGhIjKlMnOpQrStUvWx",
-  github: "ghp_" + "aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5",
-  slack: "xoxb-" + "123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
-  stripe: "sk_live_" + "51H8aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcdef",
-  postgres: "postgres://app:" + "hunter2hunter2@db/app",
-};
-const DOCS = { keyId: "AKIA" + "IOSFODNN7EXAMPLE", secret: "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY" };
+const FAKE = { ...FAKE_SECRETS, github: FAKE_SECRETS.githubMixed };
+const DOCS = AWS_DOCS_KEYS;
 
 const scanEnv = async (vars: Record<string, string>) => {
   const b = new SecretScanBuilder(SALT);
