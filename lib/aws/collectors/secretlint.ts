@@ -1,9 +1,9 @@
 // secretlint for the item-3 detector (checks.md §4): its recommended preset knows the real formats of
 // AWS secret keys, GitHub / Slack / Stripe / npm / OpenAI… tokens, private keys and connection strings.
 // Its engine is asynchronous (it loads the preset by dynamic import), so it runs here in the collectors and
-// lib/scoring/secrets only turns its ranges into hits. Cost, measured on this machine: about 20 ms once for
-// the engine, then ~0.7 ms for a clean 4-variable Lambda environment and ~1–2 ms for one with a dozen
-// variables and findings (see secretlint.test.ts, which prints a measurement).
+// lib/scoring/secrets only turns its ranges into hits. Cost, measured on the 2-core dev machine: ~20 ms once
+// for the engine, then 0.5–0.8 ms per clean 6-variable Lambda environment with the detector (secretlint.test.ts
+// prints it) and 1–7 ms for a dozen variables holding findings; one call per resource, one per user-data part.
 import { createEngine } from "@secretlint/node";
 import type { LintMatch } from "@/lib/scoring/secrets/detector";
 
