@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { CheckException, Attestation } from "@/lib/scoring/overrides";
 import type { CheckId } from "@/lib/scoring/catalogue";
 import type { Db } from "../client";
@@ -43,6 +43,48 @@ export async function insertException(db: Db, input: NewException, context: Writ
       detail: { exceptionId: row.id, checkId: input.checkId, resourceId: input.resourceId, category: input.category, expiresAt: input.expiresAt.toISOString(), approved: input.approvedBy !== null },
     });
     return row;
+  });
+}
+
+export type TagExceptionRequest = { checkId: string; resourceId: string; reason: string; detail: Record<string, unknown> };
+
+/**
+ * The scan's side of a resource tag that asks for an exception (tenfold:secrets-scan=ignore): a pending
+ * exception, created by "system" at the scan's time and audited, for each resource that has no open
+ * (unrevoked, unexpired) one yet. It counts only once an approver approves it.
+ */
+export async function openTagExceptions(
+  db: Db,
+  accountId: string,
+  requests: readonly TagExceptionRequest[],
+  at: { now: Date; expiresAt: Date },
+): Promise<ExceptionRow[]> {
+  if (requests.length === 0) return [];
+  return db.transaction(async (tx) => {
+    // Two workers scanning the account at once must not both open one.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`tag-exceptions:${accountId}`}))`);
+    const open = await tx
+      .select({ checkId: exceptions.checkId, resourceId: exceptions.resourceId })
+      .from(exceptions)
+      .where(and(eq(exceptions.accountId, accountId), isNull(exceptions.revokedAt), gt(exceptions.expiresAt, at.now), inArray(exceptions.checkId, requests.map((r) => r.checkId))));
+    const created: ExceptionRow[] = [];
+    for (const request of requests) {
+      if (open.some((row) => row.checkId === request.checkId && row.resourceId === request.resourceId)) continue;
+      const [row] = await tx
+        .insert(exceptions)
+        .values({ accountId, checkId: request.checkId, resourceId: request.resourceId, category: "false_positive", reason: request.reason, expiresAt: at.expiresAt, createdBy: "system", createdAt: at.now, approvedBy: null })
+        .returning();
+      if (!row) throw new Error("exception insert returned nothing");
+      await auditIn(tx, { at: at.now }, {
+        actor: "system",
+        action: "exception.create",
+        targetType: "account",
+        targetId: accountId,
+        detail: { exceptionId: row.id, checkId: row.checkId, resourceId: row.resourceId, category: row.category, expiresAt: row.expiresAt.toISOString(), approved: false, ...request.detail },
+      });
+      created.push(row);
+    }
+    return created;
   });
 }
 

@@ -36,11 +36,18 @@ beforeAll(async () => {
       Runtime: "nodejs22.x",
       Environment: { Variables: { GITHUB_TOKEN: FAKE.githubToken, DB_PASSWORD: FAKE.dbPassword, SECRET_ARN: `arn:aws:secretsmanager:${R}:${ACCOUNT}:secret:x`, STAGE: "prod" } },
     },
+    { FunctionName: "clean", FunctionArn: `arn:aws:lambda:${R}:${ACCOUNT}:function:clean`, Environment: { Variables: { STAGE: "prod" } } },
     { FunctionName: "broken", FunctionArn: `arn:aws:lambda:${R}:${ACCOUNT}:function:broken`, Environment: { Error: { ErrorCode: "AccessDeniedException", Message: "KMS key not accessible" } } },
   ];
+  // The ignore tag on a flagged function (read with ListTags), a clean one and a task definition.
+  r.lambdaTags = {
+    [`arn:aws:lambda:${R}:${ACCOUNT}:function:api`]: { "tenfold:secrets-scan": "ignore" },
+    [`arn:aws:lambda:${R}:${ACCOUNT}:function:clean`]: { "tenfold:secrets-scan": "ignore" },
+  };
+  r.ecsTaskDefinitionTags = { "svc:3": [{ key: "tenfold:secrets-scan", value: "ignore" }] };
   r.instances = [
     {
-      instance: { InstanceId: "i-0secrets00000001", State: { Code: 16, Name: "running" }, LaunchTime: daysAgo(s.clock, 3), Tags: [{ Key: "Name", Value: "web" }] },
+      instance: { InstanceId: "i-0secrets00000001", State: { Code: 16, Name: "running" }, LaunchTime: daysAgo(s.clock, 3), Tags: [{ Key: "Name", Value: "web" }, { Key: "tenfold:secrets-scan", Value: "ignore" }] },
       userData: `#!/bin/bash\nexport DB_PASSWORD=${FAKE.userDataPassword}\n-----BEGIN RSA PRIVATE KEY-----\nMIIEfakefakefake\n-----END RSA PRIVATE KEY-----\n`,
     },
   ];
@@ -90,13 +97,15 @@ describe("planted secrets", () => {
     expect(json).not.toContain("MIIEfakefakefake");
   });
 
-  it("Lambda: hits with location, kind and salted hash; references counted; unreadable environment recorded", () => {
+  it("Lambda: hits with location, kind, detector and salted hash; references counted; unreadable environment recorded once", () => {
     const scan = scanOf(evidence.item3.lambda);
-    expect(scan).toMatchObject({ total: 2, scanned: 1, references: 1 });
+    expect(scan).toMatchObject({ total: 3, scanned: 2, references: 1 });
     const api = scan.flagged.find((f) => f.name === "api")!;
+    expect(api.ignoreTag).toBe(true);
+    expect(scan.flagged.map((f) => f.name).sort()).toEqual(["api", "broken"]);
     expect(api.hits).toEqual(
       expect.arrayContaining([
-        { location: `arn:aws:lambda:${R}:${ACCOUNT}:function:api Environment.Variables.GITHUB_TOKEN`, name: "GITHUB_TOKEN", kind: "github-token", confidence: "high", hash: saltedHash(SALT, FAKE.githubToken) },
+        { location: `arn:aws:lambda:${R}:${ACCOUNT}:function:api Environment.Variables.GITHUB_TOKEN`, name: "GITHUB_TOKEN", kind: "github-token", confidence: "high", hash: saltedHash(SALT, FAKE.githubToken), detector: "secretlint:github/GITHUB_TOKEN" },
         expect.objectContaining({ name: "DB_PASSWORD", kind: "named-secret", hash: saltedHash(SALT, FAKE.dbPassword) }),
       ]),
     );
@@ -109,6 +118,7 @@ describe("planted secrets", () => {
     const kinds = scan.flagged.flatMap((f) => f.hits.map((h) => h.kind)).sort();
     expect(kinds).toEqual(["aws-access-key-id", "named-secret", "private-key"]);
     expect(scan.flagged.find((f) => f.arn.includes("launch-template"))?.hits[0]?.hash).toBe(saltedHash(SALT, FAKE.launchTemplateKey));
+    expect(scan.flagged.map((f) => [f.name, f.ignoreTag === true])).toEqual(expect.arrayContaining([["web", true], ["web v1", false]]));
   });
 
   it("CodeBuild: PLAINTEXT scanned, PARAMETER_STORE counted as a reference", () => {
@@ -121,6 +131,7 @@ describe("planted secrets", () => {
     const scan = scanOf(evidence.item3.ecs);
     expect(scan).toMatchObject({ total: 1, scanned: 1, references: 1 });
     expect(scan.flagged[0]?.hits.map((h) => h.kind).sort()).toEqual(["jwt", "url-credentials"]);
+    expect(scan.flagged[0]?.ignoreTag).toBe(true);
     expect(scan.flagged[0]?.hits.every((h) => h.location.startsWith(`arn:aws:ecs:${R}:${ACCOUNT}:task-definition/svc:3 containerDefinitions[0].environment.`))).toBe(true);
   });
 });

@@ -31,7 +31,7 @@ const ROTATE_FIRST =
   "Treat the exposed value as compromised: anyone with read access to the configuration could see it. Rotate it at its source (database password, API token, key) before or right after moving it.";
 
 const TAG_EXCEPTION =
-  "The flagged value is not a secret (a public key, a test fixture, a value the detector misread). Record an exception, or tag the resource tenfold:secrets-scan=ignore, and say in the reason why the value is harmless.";
+  "The flagged value is not a secret (a public key, a test fixture, a value the detector misread). Record an exception saying why the value is harmless, or tag the resource tenfold:secrets-scan=ignore: the next scan then opens a pending exception for it, and the check keeps failing until an approver approves it (it expires after 90 days, and the tag is decided again).";
 
 export const ITEM3_GUIDANCE: CheckGuidance[] = [
   {

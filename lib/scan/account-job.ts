@@ -9,6 +9,7 @@ import { describeError, errorCode } from "./errors";
 import type { ScanRuntime } from "./runtime";
 import { WORKER_ID } from "./worker-id";
 import { finishScanIfDone } from "./finish";
+import { openSecretTagExceptions } from "./tag-exceptions";
 
 // Org evidence is the same for every account of a scan: read it once per scan per process.
 const orgEvidenceCache = new Map<string, Promise<OrgEvidence | null>>();
@@ -58,6 +59,8 @@ export async function runAccountJob(
   let outcome: AccountOutcome | null;
   try {
     const { evidence, apiCalls } = await runtime.aws.collectAccount(job.accountId, { org, signal });
+    // A tenfold:secrets-scan=ignore tag asks for an exception: open it, pending, before scoring.
+    await openSecretTagExceptions(db, job.accountId, evidence, scan.asOf, runtime.exceptionMaxDays);
     // Exceptions and attestations valid at the scan's time turn results excepted / attested.
     const overrides = await overridesForAccount(db, job.accountId);
     const score = scoreAccount(evidence, org, {

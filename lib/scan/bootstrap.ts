@@ -31,6 +31,7 @@ export async function createScanRuntime(
     scoring: scoringConfigFromEnv(env),
     ownerTag: env.TENFOLD_OWNER_TAG,
     accountTimeoutMs: env.TENFOLD_ACCOUNT_TIMEOUT_SECONDS * 1000,
+    exceptionMaxDays: env.TENFOLD_EXCEPTION_MAX_DAYS,
     concurrency: options.concurrency ?? env.TENFOLD_SCAN_CONCURRENCY,
     onScanFinished: env.TENFOLD_WEBHOOK_URL
       ? createScanNotifier({ db: connection.db, webhookUrl: env.TENFOLD_WEBHOOK_URL, baseUrl: env.TENFOLD_URL, retry: options.webhookRetry })

@@ -12,6 +12,8 @@ export type ScanRuntime = {
   /** Account tag whose value names the account's owner (TENFOLD_OWNER_TAG). */
   ownerTag: string;
   accountTimeoutMs: number;
+  /** TENFOLD_EXCEPTION_MAX_DAYS: caps how long the exception a resource tag asks for may run. */
+  exceptionMaxDays: number;
   /** Accounts scanned at once by this process (TENFOLD_SCAN_CONCURRENCY). */
   concurrency: number;
   /** Called, not awaited, once a scan this process finalised is finished (notifications). */

@@ -19,12 +19,27 @@ describe("applyOverrides — exceptions", () => {
     ["narrowed to the only failing resource", failing, exc({ resourceId: "sg-bastion" }), "excepted"],
     ["narrowed, but another resource fails too", { ...failing, resources: [{ kind: "security-group", id: "sg-bastion" }, { kind: "security-group", id: "sg-new" }] }, exc({ resourceId: "sg-bastion" }), "fail"],
     ["narrowed to a different resource", failing, exc({ resourceId: "sg-other" }), "fail"],
+    ["narrowed to the one resource behind several findings", { ...failing, resources: [{ kind: "lambda-function", id: "fn-a", detail: "A" }, { kind: "lambda-function", id: "fn-a", detail: "B" }] }, exc({ resourceId: "fn-a" }), "excepted"],
+    ["narrowed, truncated resource list", { ...failing, truncated: 3 }, exc({ resourceId: "sg-bastion" }), "fail"],
     ["a passing check is left alone", { ...failing, result: "pass" }, exc(), "pass"],
     ["an unknown check is left alone", { ...failing, result: "unknown" }, exc(), "unknown"],
   ])("%s → %s", (_n, c, e, expected) => {
     const [out] = applyOverrides([c], { exceptions: [e], now: NOW });
     expect(out?.result).toBe(expected);
     if (expected === "excepted") expect(out).toMatchObject({ originalResult: c.result, overrideId: "e1" });
+  });
+});
+
+describe("applyOverrides — resource-scoped exceptions together", () => {
+  const two: CheckResult = { ...failing, resources: [{ kind: "security-group", id: "sg-a" }, { kind: "security-group", id: "sg-b" }] };
+  it.each<[string, CheckException[], string, string | undefined]>([
+    ["one exception per resource → excepted, named after the first to expire", [exc({ id: "ea", resourceId: "sg-a", expiresAt: "2027-02-01T00:00:00Z" }), exc({ id: "eb", resourceId: "sg-b" })], "excepted", "eb"],
+    ["one resource uncovered → fail", [exc({ id: "ea", resourceId: "sg-a" })], "fail", undefined],
+    ["one of the two expired → fail", [exc({ id: "ea", resourceId: "sg-a" }), exc({ id: "eb", resourceId: "sg-b", expiresAt: "2026-11-01T00:00:00Z" })], "fail", undefined],
+  ])("%s", (_n, exceptions, expected, overrideId) => {
+    const [out] = applyOverrides([two], { exceptions, now: NOW });
+    expect(out?.result).toBe(expected);
+    expect(out?.overrideId).toBe(overrideId);
   });
 });
 

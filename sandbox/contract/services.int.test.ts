@@ -8,7 +8,7 @@ import { EventBridgeClient, ListRulesCommand } from "@aws-sdk/client-eventbridge
 import { DescribeOrganizationConfigurationCommand as GDDescribeOrgConfig, GetDetectorCommand, GetFindingsCommand as GDGetFindings, GuardDutyClient, ListDetectorsCommand, ListFindingsCommand as GDListFindings } from "@aws-sdk/client-guardduty";
 import { BatchGetAccountStatusCommand, DescribeOrganizationConfigurationCommand as InspectorDescribeOrgConfig, Inspector2Client, ListFindingAggregationsCommand } from "@aws-sdk/client-inspector2";
 import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
-import { LambdaClient, paginateListFunctions } from "@aws-sdk/client-lambda";
+import { LambdaClient, ListTagsCommand, paginateListFunctions } from "@aws-sdk/client-lambda";
 import { ListSecretsCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import {
   DescribeHubCommand, DescribeOrganizationConfigurationCommand as SHDescribeOrgConfig, GetEnabledStandardsCommand, GetFindingAggregatorCommand, GetFindingsCommand, ListAutomationRulesCommand, ListFindingAggregatorsCommand,
@@ -172,6 +172,15 @@ describe("Inspector2, Lambda, Secrets Manager, ECS, CodeBuild, KMS, ECR, EventBr
     expect(pages.flat()).toEqual(reg().lambdaFunctions);
   });
 
+  it("Lambda ListTags: a function's tags by ARN, none for an untagged one, ResourceNotFoundException for an unknown one", async () => {
+    const lambda = await h.client(LambdaClient, A);
+    const arn = (n: string) => `arn:aws:lambda:${R}:${A}:function:${n}`;
+    expect((await lambda.send(new ListTagsCommand({ Resource: arn("fn-000") }))).Tags).toEqual({ "tenfold:secrets-scan": "ignore", team: "data" });
+    expect((await lambda.send(new ListTagsCommand({ Resource: arn("fn-001") }))).Tags).toEqual({});
+    const missing = await errorOf(lambda.send(new ListTagsCommand({ Resource: arn("nope") })));
+    expect([missing.name, missing.$metadata?.httpStatusCode]).toEqual(["ResourceNotFoundException", 404]);
+  });
+
   it("Secrets Manager ListSecrets hides deleted secrets unless asked", async () => {
     const sm = await h.client(SecretsManagerClient, A);
     expect((await sm.send(new ListSecretsCommand({}))).SecretList).toEqual(reg().secrets!.slice(0, 2));
@@ -186,6 +195,9 @@ describe("Inspector2, Lambda, Secrets Manager, ECS, CodeBuild, KMS, ECR, EventBr
     expect(p1.nextToken).toBeDefined();
     const td = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: "api" }));
     expect(td.taskDefinition).toEqual(reg().ecsTaskDefinitions![1]);
+    expect(td.tags).toBeUndefined(); // tags only when asked for
+    const tagged = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: "api", include: ["TAGS"] }));
+    expect(tagged.tags).toEqual([{ key: "tenfold:secrets-scan", value: "ignore" }]);
   });
 
   it("CodeBuild ListProjects and BatchGetProjects", async () => {

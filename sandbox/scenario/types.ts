@@ -173,7 +173,11 @@ export interface RegionData {
   ecrRepositories: Repository[];
   ecrScanning: RegistryScanningConfiguration;
   lambdaFunctions: FunctionConfiguration[];
+  /** Lambda ListTags by function ARN (ListFunctions carries no tags, as in AWS). */
+  lambdaTags: Record<string, Record<string, string>>;
   ecsTaskDefinitions: TaskDefinition[];
+  /** ECS task-definition tags by `family:revision`, returned by DescribeTaskDefinition with include: ["TAGS"]. */
+  ecsTaskDefinitionTags: Record<string, { key: string; value: string }[]>;
   codeBuildProjects: Project[];
   secrets: SecretListEntry[];
   kmsKeys: KmsKeyData[];

@@ -57,7 +57,9 @@ export const ecs: ServiceDef = {
         ? list.find((t) => String(t.revision) === rev)
         : list.filter((t) => (t.status ?? "ACTIVE") === "ACTIVE").sort((a, b) => (b.revision ?? 0) - (a.revision ?? 0))[0];
       if (!td) throw new SandboxError("ClientException", "Unable to describe task definition.", 400);
-      return { taskDefinition: { ...td, taskDefinitionArn: taskDefArn(ctx, td) }, tags: [] };
+      // Tags come back only when asked for (include: ["TAGS"]), as in ECS.
+      const tags = input.include?.includes("TAGS") ? (regionOf(ctx).ecsTaskDefinitionTags?.[`${td.family}:${td.revision}`] ?? []) : undefined;
+      return { taskDefinition: { ...td, taskDefinitionArn: taskDefArn(ctx, td) }, ...(tags && { tags }) };
     }),
   },
 };

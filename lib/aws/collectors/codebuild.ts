@@ -4,7 +4,7 @@ import { BatchGetProjectsCommand, paginateListProjects } from "@aws-sdk/client-c
 import type { Regional, SecretScan } from "@/lib/scoring/evidence";
 import { call } from "../errors";
 import { perRegion, type CollectorContext } from "./context";
-import { isIgnoredByTags, SecretScanBuilder } from "./secrets-scan";
+import { hasIgnoreTag, SecretScanBuilder } from "./secrets-scan";
 
 export async function collectCodeBuild(ctx: CollectorContext): Promise<Regional<SecretScan>> {
   return perRegion(ctx.regions, "codebuild:ListProjects", async (region) => {
@@ -21,7 +21,6 @@ export async function collectCodeBuild(ctx: CollectorContext): Promise<Regional<
       chunks.map(async (chunk) => {
         const out = await call("codebuild:BatchGetProjects", () => cb.send(new BatchGetProjectsCommand({ names: chunk })));
         for (const p of out.projects ?? []) {
-          scan.scanned++;
           const arn = p.arn ?? `arn:aws:codebuild:${region}:${ctx.accountId}:project/${p.name ?? "?"}`;
           const pairs: { location: string; name: string; value: string | undefined }[] = [];
           for (const v of p.environment?.environmentVariables ?? []) {
@@ -32,8 +31,7 @@ export async function collectCodeBuild(ctx: CollectorContext): Promise<Regional<
             }
             pairs.push({ location: `${arn} environment.environmentVariables.${v.name}`, name: v.name, value: v.value });
           }
-          const resource = { arn, name: p.name, ignored: isIgnoredByTags((p.tags ?? []).map((t) => ({ key: t.key, value: t.value }))) };
-          scan.scanPairs(resource, pairs);
+          await scan.scanPairs({ arn, name: p.name, ignoreTag: hasIgnoreTag(p.tags) }, pairs);
         }
       }),
     );

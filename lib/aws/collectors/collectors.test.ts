@@ -145,10 +145,10 @@ describe("shaping helpers", () => {
     });
   });
 
-  it("secret scan keeps hits, counts references and never the value", () => {
+  it("secret scan keeps hits, counts references and never the value", async () => {
     const b = new SecretScanBuilder("salt");
     b.total = 1;
-    b.scanPairs({ arn: "arn:f" }, [
+    await b.scanPairs({ arn: "arn:f" }, [
       { location: "arn:f Environment.Variables.DB_PASSWORD", name: "DB_PASSWORD", value: "Xk9#mQ2$vL7pR4tZ8wN3" },
       { location: "arn:f Environment.Variables.REF", name: "REF", value: "arn:aws:secretsmanager:us-east-1:1:secret:x" },
       { location: "arn:f Environment.Variables.STAGE", name: "STAGE", value: "prod" },
@@ -158,6 +158,15 @@ describe("shaping helpers", () => {
     expect(out.flagged).toHaveLength(1);
     expect(out.flagged[0]?.hits[0]).toMatchObject({ name: "DB_PASSWORD", kind: "named-secret" });
     expect(JSON.stringify(out)).not.toContain("Xk9#mQ2");
+    expect(out.scanned).toBe(1);
+  });
+
+  it("secret scan counts an unreadable resource once: in flagged with its error, not in scanned", async () => {
+    const b = new SecretScanBuilder("salt");
+    b.total = 2;
+    b.addError({ arn: "arn:unreadable" }, { code: "KMSAccessDeniedException", message: "environment unreadable" });
+    await b.scanPairs({ arn: "arn:clean" }, [{ location: "arn:clean Environment.Variables.STAGE", name: "STAGE", value: "prod" }]);
+    expect(b.build()).toMatchObject({ total: 2, scanned: 1, flagged: [{ arn: "arn:unreadable", hits: [] }] });
   });
 });
 

@@ -9,11 +9,10 @@ import {
   type SecurityGroup as SdkSecurityGroup,
 } from "@aws-sdk/client-ec2";
 import type { Regional, SecretScan, SecurityGroup, SgRule } from "@/lib/scoring/evidence";
-import { scanUserData } from "@/lib/scoring/secrets/detector";
 import { call, isAbortError, toCollectErrorWithAction } from "../errors";
 import { mapLimit } from "../limiter";
 import { compact, perRegion, type CollectorContext } from "./context";
-import { isIgnoredByTags, SecretScanBuilder } from "./secrets-scan";
+import { hasIgnoreTag, SecretScanBuilder } from "./secrets-scan";
 
 /** One IpPermission → SgRule (pure). */
 export function flattenPermission(p: IpPermission): SgRule {
@@ -67,12 +66,12 @@ export async function collectUserData(ctx: CollectorContext): Promise<Regional<S
       const name = inst.Tags?.find((t) => t.Key === "Name")?.Value;
       try {
         const out = await ec2.send(new DescribeInstanceAttributeCommand({ InstanceId: id, Attribute: "userData" }));
-        scan.scanned++;
         const ud = out.UserData?.Value;
-        if (ud === undefined || ud === "") return;
-        const { hits, references } = scanUserData({ location: `${arn} UserData`, userDataBase64: ud }, ctx.settings.secretSalt);
-        scan.references += references;
-        scan.addHits({ arn, name, ignored: isIgnoredByTags(tagList(inst.Tags)) }, hits);
+        if (ud === undefined || ud === "") {
+          scan.scanned++;
+          return;
+        }
+        await scan.scanUserData({ arn, name, ignoreTag: hasIgnoreTag(tagList(inst.Tags)) }, `${arn} UserData`, ud);
       } catch (err) {
         if (isAbortError(err)) throw err;
         scan.addError({ arn, name }, toCollectErrorWithAction(err, "ec2:DescribeInstanceAttribute"));
@@ -88,15 +87,15 @@ export async function collectUserData(ctx: CollectorContext): Promise<Regional<S
           if (seen.has(key)) continue;
           seen.add(key);
           scan.total++;
-          scan.scanned++;
           const arn = `arn:aws:ec2:${region}:${ctx.accountId}:launch-template/${v.LaunchTemplateId ?? "?"}`;
           const ud = v.LaunchTemplateData?.UserData;
-          if (ud === undefined || ud === "") continue;
+          if (ud === undefined || ud === "") {
+            scan.scanned++;
+            continue;
+          }
           const resource = { arn, name: `${v.LaunchTemplateName ?? v.LaunchTemplateId} v${v.VersionNumber ?? "?"}` };
           try {
-            const { hits, references } = scanUserData({ location: `${arn} version ${v.VersionNumber ?? "?"} UserData`, userDataBase64: ud }, ctx.settings.secretSalt);
-            scan.references += references;
-            scan.addHits(resource, hits);
+            await scan.scanUserData(resource, `${arn} version ${v.VersionNumber ?? "?"} UserData`, ud);
           } catch (err) {
             scan.addError(resource, toCollectErrorWithAction(err, "ec2:DescribeLaunchTemplateVersions"));
           }

@@ -5,7 +5,7 @@ import type { Regional, SecretScan } from "@/lib/scoring/evidence";
 import { call, isAbortError, toCollectErrorWithAction } from "../errors";
 import { mapLimit } from "../limiter";
 import { perRegion, type CollectorContext } from "./context";
-import { isIgnoredByTags, SecretScanBuilder } from "./secrets-scan";
+import { hasIgnoreTag, SecretScanBuilder } from "./secrets-scan";
 
 /** Highest revision per family from task-definition ARNs (pure). */
 export function latestPerFamily(arns: readonly string[]): string[] {
@@ -36,7 +36,6 @@ export async function collectEcs(ctx: CollectorContext): Promise<Regional<Secret
       const name = /task-definition\/(.+)$/.exec(arn)?.[1];
       try {
         const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ["TAGS"] }));
-        scan.scanned++;
         const td = out.taskDefinition;
         const pairs: { location: string; name: string; value: string | undefined }[] = [];
         (td?.containerDefinitions ?? []).forEach((c, i) => {
@@ -44,7 +43,7 @@ export async function collectEcs(ctx: CollectorContext): Promise<Regional<Secret
             if (e.name !== undefined) pairs.push({ location: `${arn} containerDefinitions[${i}].environment.${e.name}`, name: e.name, value: e.value });
           scan.references += (c.secrets ?? []).length;
         });
-        scan.scanPairs({ arn, name, ignored: isIgnoredByTags((out.tags ?? []).map((t) => ({ key: t.key, value: t.value }))) }, pairs);
+        await scan.scanPairs({ arn, name, ignoreTag: hasIgnoreTag(out.tags) }, pairs);
       } catch (err) {
         if (isAbortError(err)) throw err;
         scan.addError({ arn, name }, toCollectErrorWithAction(err, "ecs:DescribeTaskDefinition"));

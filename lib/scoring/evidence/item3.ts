@@ -12,15 +12,18 @@ export type ScannedResource = {
   hits: SecretHit[];
   /** e.g. Lambda `Environment.Error` — this resource could not be scanned (coverage < 100 %). */
   error?: CollectError;
-  /** Tagged `tenfold:secrets-scan=ignore`: hits are shown but do not fail the check. */
-  ignored?: boolean;
+  /**
+   * Tagged `tenfold:secrets-scan=ignore`. Its hits still count; the scan opens a pending exception that
+   * names the tag, and only an approved, unexpired one turns the result excepted (checks.md §4 rule 5).
+   */
+  ignoreTag?: boolean;
 };
 
 /** Result of scanning one service in one Region. Only flagged / unreadable resources are listed. */
 export type SecretScan = {
   /** How many resources exist (for EC2: instances + launch templates). */
   total: number;
-  /** How many were scanned; < total when sampled (TENFOLD_MAX_INSTANCES). */
+  /** How many were read and scanned; unreadable ones (listed in `flagged` with an error) and unsampled ones are not. */
   scanned: number;
   flagged: ScannedResource[];
   /** Values skipped as references (Secrets Manager / SSM ARNs, {{resolve:}}, ECS secrets[], CodeBuild non-PLAINTEXT). */

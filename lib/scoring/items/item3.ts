@@ -6,26 +6,32 @@ import type { CheckResult, ResourceRef } from "../types";
 import { evaluateRegional, type RegionVerdict } from "../helpers/regional";
 import { plural, result } from "../helpers/result";
 import { ageDays, fmtDays } from "../helpers/time";
+import { SECRETS_SCAN_IGNORE_TAG } from "../secrets/patterns";
 
 // Item 3 — no hard-coded secrets (checks.md §4). Evidence holds detector hits only (location, kind,
 // confidence, salted hash); resource details repeat those, never a value.
 
+const TAG = `${SECRETS_SCAN_IGNORE_TAG.key}=${SECRETS_SCAN_IGNORE_TAG.value}`;
+
 const scanVerdict = (scan: SecretScan, kind: string, noun: string): RegionVerdict => {
   const unreadable = scan.flagged.filter((r) => r.error !== undefined).length;
-  const readable = Math.max(0, scan.scanned - unreadable);
+  // Collectors leave unreadable resources out of `scanned` (they sit in `flagged` with an error): the
+  // readable share is `scanned` itself, so an unreadable resource is counted once.
+  const readable = scan.scanned;
   const coverage = scan.total > readable ? { readable, of: scan.total } : undefined;
-  const counted = scan.flagged.filter((r) => !r.ignored);
-  const ignored = scan.flagged.filter((r) => r.ignored && r.hits.length > 0).length;
+  // A tagged resource's hits count like any other: the tag asks for an exception, it does not grant one.
+  const tagged = scan.flagged.filter((r) => r.ignoreTag && r.hits.length > 0).length;
   const refs = (confidence: "high" | "medium"): ResourceRef[] =>
-    counted.flatMap((r) =>
+    scan.flagged.flatMap((r) =>
       r.hits
         .filter((h) => h.confidence === confidence)
-        .map((h) => ({ kind, id: r.arn, detail: `${h.name ?? h.location}: ${h.kind} (${h.confidence}) #${h.hash}` })),
+        .map((h) => ({ kind, id: r.arn, detail: `${h.name ?? h.location}: ${h.kind} (${h.confidence}) #${h.hash}${r.ignoreTag ? ` [tagged ${TAG}]` : ""}` })),
     );
+  const attempted = scan.scanned + unreadable;
   const note = [
     unreadable > 0 ? `${plural(unreadable, noun)} unreadable` : "",
-    scan.scanned < scan.total ? `${scan.scanned} of ${scan.total} scanned` : "",
-    ignored > 0 ? `${ignored} ignored by tag` : "",
+    attempted < scan.total ? `${attempted} of ${scan.total} scanned` : "",
+    tagged > 0 ? `${plural(tagged, noun)} tagged ${TAG}: needs an approved exception` : "",
   ]
     .filter(Boolean)
     .join(", ");
@@ -40,6 +46,29 @@ const scanVerdict = (scan: SecretScan, kind: string, noun: string): RegionVerdic
 
 const scanCheck = (id: CheckId, regional: Regional<SecretScan>, action: string, kind: string, noun: string): CheckResult =>
   evaluateRegional(id, regional, action, (scan) => scanVerdict(scan, kind, noun), { noneApplicable: "no Region scanned" });
+
+/** The four scan checks and the evidence each reads (also used to find tagged resources, below). */
+const SCAN_CHECKS = [
+  { id: "i3.lambda_env_secrets", key: "lambda" },
+  { id: "i3.ecs_env_secrets", key: "ecs" },
+  { id: "i3.ec2_userdata_secrets", key: "ec2UserData" },
+  { id: "i3.codebuild_plaintext_secrets", key: "codebuild" },
+] as const satisfies readonly { id: CheckId; key: keyof AccountEvidence["item3"] }[];
+
+/** A tagged resource with hits: the scan opens a pending exception for it (lib/scan), scoring stays pure. */
+export type TagExceptionRequest = { checkId: CheckId; resourceId: string; region: string; tag: string; hits: number; kinds: string[] };
+
+/** Every resource tagged tenfold:secrets-scan=ignore that has detector hits, once per check and resource. */
+export const tagExceptionRequests = (ev: AccountEvidence): TagExceptionRequest[] => {
+  const out = new Map<string, TagExceptionRequest>();
+  for (const { id, key } of SCAN_CHECKS)
+    for (const [region, entry] of Object.entries(ev.item3[key]))
+      if (!isNotApplicable(entry) && entry.ok)
+        for (const r of entry.value.flagged)
+          if (r.ignoreTag && r.hits.length > 0 && !out.has(`${id} ${r.arn}`))
+            out.set(`${id} ${r.arn}`, { checkId: id, resourceId: r.arn, region, tag: TAG, hits: r.hits.length, kinds: [...new Set(r.hits.map((h) => h.kind))] });
+  return [...out.values()];
+};
 
 export const evaluateLambdaEnvSecrets = (ev: AccountEvidence, _ctx: CheckContext) =>
   scanCheck("i3.lambda_env_secrets", ev.item3.lambda, "lambda:ListFunctions", "lambda-function", "function");

@@ -1,7 +1,10 @@
 // Secret patterns of checks.md §4 "Detector", kept in one module with their test corpus (detector.test.ts).
+// secretlint (run by the collectors, lib/aws/collectors/secretlint.ts) finds the high-confidence kinds it
+// knows; the patterns here cover what it does not: key ids, bare key headers, Google keys, JWTs, other URLs.
 
 export const SECRET_KINDS = [
   "aws-access-key-id",
+  "aws-secret-access-key",
   "private-key",
   "github-token",
   "slack-token",
@@ -9,21 +12,37 @@ export const SECRET_KINDS = [
   "google-api-key",
   "jwt",
   "url-credentials",
+  "api-token",
   "named-secret",
 ] as const;
 export type SecretKind = (typeof SECRET_KINDS)[number];
 
-/** High-confidence value patterns (rule 3): a hit fails the check. Global flags so every occurrence is found. */
+/**
+ * High-confidence value patterns (rule 3) that secretlint's recommended preset lacks: it never flags a key
+ * id on its own, wants a valid key body after a PEM header, and has no Google API key, JWT or generic
+ * `scheme://user:pass@` rule. GitHub, Slack and Stripe tokens are left to secretlint, which knows their
+ * real formats. A hit fails the check. Global flags so every occurrence is found.
+ */
 export const HIGH_CONFIDENCE_PATTERNS: readonly { kind: SecretKind; re: RegExp }[] = [
   { kind: "aws-access-key-id", re: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g },
   { kind: "private-key", re: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP )?PRIVATE KEY-----/g },
-  { kind: "github-token", re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]+/g },
-  { kind: "slack-token", re: /xox[abprs]-[A-Za-z0-9-]*/g },
-  { kind: "stripe-live-key", re: /sk_live_[A-Za-z0-9]*/g },
   { kind: "google-api-key", re: /AIza[0-9A-Za-z_-]{35}/g },
   { kind: "jwt", re: /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/g },
   { kind: "url-credentials", re: /[a-z]+:\/\/[^:/\s]+:[^@/\s]{3,}@/g },
 ];
+
+/** secretlint rule (short name, or `rule/messageId` first) → kind; a rule not listed reports as "api-token". */
+export const SECRETLINT_KINDS: Readonly<Record<string, SecretKind>> = {
+  "aws/AWSAccessKeyID": "aws-access-key-id",
+  aws: "aws-secret-access-key",
+  privatekey: "private-key",
+  github: "github-token",
+  slack: "slack-token",
+  "stripe/STRIPE_SECRET_KEY_LIVE": "stripe-live-key",
+  "stripe/STRIPE_RESTRICTED_KEY_LIVE": "stripe-live-key",
+  basicauth: "url-credentials",
+  "database-connection-string": "url-credentials",
+};
 
 /** AWS's documentation example credentials are not secrets (secretlint ignores them too). */
 export const AWS_EXAMPLE_KEY = /EXAMPLE$/;
@@ -55,3 +74,9 @@ export const BENIGN_VALUE: readonly RegExp[] = [
 export const MEDIUM_MIN_LENGTH = 8;
 export const HIGH_ENTROPY_MIN_LENGTH = 16;
 export const HIGH_ENTROPY_BITS = 3.5;
+
+/**
+ * A resource tag asking that its findings be excepted (checks.md §4 rule 5). It is a request, not a pass:
+ * the hits still count, and the scan opens a pending, expiring exception naming the tag for an approver.
+ */
+export const SECRETS_SCAN_IGNORE_TAG = { key: "tenfold:secrets-scan", value: "ignore" } as const;
