@@ -6,9 +6,9 @@ import type { FilterableAccount } from "./accounts-filter";
 const STATUS_WORD = { green: "pass", amber: "partial", red: "failing", grey: "no data" } as const;
 
 const ITEM_COLUMNS = Array.from({ length: 10 }, (_, i) => `item_${i + 1}`);
-export const ACCOUNT_EXPORT_COLUMNS = ["account_id", "name", "email", "ou_path", "owner", "score", "change_7d", "failing_items", "last_scanned", "stale", ...ITEM_COLUMNS] as const;
+export const ACCOUNT_EXPORT_COLUMNS = ["account_id", "name", "email", "ou_path", "owner", "score", "coverage", "status", "change_7d", "failing_items", "last_scanned", "stale", ...ITEM_COLUMNS] as const;
 
-export type ExportableAccount = FilterableAccount & { stale: { errorCode: string | null } | null };
+export type ExportableAccount = FilterableAccount & { status: keyof typeof STATUS_WORD; stale: { errorCode: string | null } | null };
 export type AccountExportRecord = Record<(typeof ACCOUNT_EXPORT_COLUMNS)[number], string | number | null>;
 
 export function accountExportRecord(row: ExportableAccount): AccountExportRecord {
@@ -25,6 +25,9 @@ export function accountExportRecord(row: ExportableAccount): AccountExportRecord
     ou_path: row.ouPath,
     owner: row.owner,
     score: row.score === null ? null : Math.round(row.score),
+    // Whole percent, rounded down like the table's, so an export never reads 80 for an account under 80 %.
+    coverage: row.coverage === null ? null : Math.floor(row.coverage * 100 + 1e-9),
+    status: STATUS_WORD[row.status],
     change_7d: row.change7d === null ? null : Math.round(row.change7d),
     failing_items: row.redItems,
     last_scanned: row.lastScannedAt?.toISOString() ?? null,

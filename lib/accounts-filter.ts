@@ -4,7 +4,7 @@ import { z } from "zod";
 import { pageNumberSchema } from "./paging";
 import { firstValues, type SearchParams } from "./search-params";
 
-export const ACCOUNT_SORTS = ["name", "score", "change", "red", "scanned"] as const;
+export const ACCOUNT_SORTS = ["name", "score", "coverage", "change", "red", "scanned"] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
 const text = z.string().trim().min(1).max(200);
@@ -73,6 +73,8 @@ export type FilterableAccount = {
   owner: string | null;
   tags: Record<string, string>;
   score: number | null;
+  /** Share of checks read, 0..1. */
+  coverage: number | null;
   change7d: number | null;
   redItems: number;
   lastScannedAt: Date | null;
@@ -84,6 +86,9 @@ const isUnder = (ouPath: string, ou: string) => {
   const wanted = ou.toLowerCase().replace(/\/+$/, "");
   return path === wanted || path.startsWith(`${wanted}/`) || path === `root/${wanted}` || path.startsWith(`root/${wanted}/`);
 };
+
+/** Names A→Z, the worst scores and coverages first; counts, changes and times largest or latest first. */
+export const defaultSortDir = (sort: AccountSort): "asc" | "desc" => (sort === "name" || sort === "score" || sort === "coverage" ? "asc" : "desc");
 
 export function applyAccountFilters<T extends FilterableAccount>(rows: T[], filters: AccountFilters): T[] {
   const q = filters.q?.toLowerCase();
@@ -105,11 +110,13 @@ export function applyAccountFilters<T extends FilterableAccount>(rows: T[], filt
     return true;
   });
   const sort = filters.sort ?? "name";
-  const dir = (filters.dir ?? (sort === "name" ? "asc" : sort === "score" ? "asc" : "desc")) === "asc" ? 1 : -1;
+  const dir = (filters.dir ?? defaultSortDir(sort)) === "asc" ? 1 : -1;
   const key = (row: T): number | string | null => {
     switch (sort) {
       case "score":
         return row.score;
+      case "coverage":
+        return row.coverage;
       case "change":
         return row.change7d;
       case "red":

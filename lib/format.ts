@@ -46,6 +46,11 @@ export function formatPercent(share: number | null | undefined): string {
   return share === null || share === undefined ? "—" : `${Math.round(share * 100)}%`;
 }
 
+/** Coverage rounds down, so 79.6 % reads "79%" beside the "below 80 %" it is listed under, never "80%". */
+export function formatCoverage(share: number | null | undefined): string {
+  return share === null || share === undefined ? "—" : `${Math.floor(share * 100 + 1e-9)}%`;
+}
+
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return "—";
   if (ms < 1000) return `${ms} ms`;

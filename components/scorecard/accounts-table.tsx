@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { accountFiltersQuery, type AccountFilters, type AccountSort } from "@/lib/accounts-filter";
+import { accountFiltersQuery, defaultSortDir, type AccountFilters, type AccountSort } from "@/lib/accounts-filter";
 import type { AccountSummaryRow } from "@/lib/db/account-summaries";
 import { formatScore } from "@/lib/format";
-import { DEFAULT_SCORING_CONFIG, statusOf } from "@/lib/scoring";
+import { CoverageValue } from "./coverage-value";
 import { Delta } from "@/components/ui/delta";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -11,6 +11,7 @@ import { ITEM_SHORT } from "./item-labels";
 const COLUMNS: { key: AccountSort | null; label: string; numeric?: boolean }[] = [
   { key: "name", label: "Account" },
   { key: "score", label: "Score", numeric: true },
+  { key: "coverage", label: "Coverage", numeric: true },
   { key: "change", label: "7-day change", numeric: true },
   { key: "red", label: "Failing items", numeric: true },
   { key: null, label: "Owner" },
@@ -30,7 +31,7 @@ export function AccountsTable({ rows, filters }: { rows: AccountSummaryRow[]; fi
           <tr>
             {COLUMNS.map((column) => {
               const active = column.key === sort;
-              const dir = active ? (filters.dir ?? (column.key === "name" || column.key === "score" ? "asc" : "desc")) : undefined;
+              const dir = active ? (filters.dir ?? defaultSortDir(sort)) : undefined;
               const next = active && dir === "asc" ? "desc" : "asc";
               return (
                 <th key={column.label} scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined} className={`px-4 py-3 font-semibold ${column.numeric ? "text-right" : ""}`}>
@@ -64,6 +65,9 @@ export function AccountsTable({ rows, filters }: { rows: AccountSummaryRow[]; fi
                 >
                   {formatScore(row.score)}
                 </td>
+                <td className="px-4 py-3 text-right tabular-nums" title="Share of the applicable checks the last good scan could read">
+                  <CoverageValue coverage={row.coverage} />
+                </td>
                 <td className="px-4 py-3 text-right">
                   <Delta value={row.change7d} />
                 </td>
@@ -85,7 +89,7 @@ export function AccountsTable({ rows, filters }: { rows: AccountSummaryRow[]; fi
                       <span aria-hidden>✕</span> Stale
                     </span>
                   ) : (
-                    <StatusBadge status={statusOf(row.score, DEFAULT_SCORING_CONFIG)} />
+                    <StatusBadge status={row.status} />
                   )}
                 </td>
               </tr>

@@ -31,11 +31,24 @@ describe("trend adapters", () => {
   });
 
   it("buckets scores, 100 on its own", () => {
-    const buckets = scoreDistribution([0, 9.6, 59, 60, 99.4, 100, null]);
+    const scored = (score: number | null, status = "amber") => ({ score, status });
+    const buckets = scoreDistribution([scored(0), scored(9.6), scored(59), scored(60), scored(99.4), scored(100, "green"), scored(null)], { amber: 60 });
     expect(buckets).toHaveLength(11);
-    expect(buckets.map((b) => b.count)).toEqual([1, 1, 0, 0, 0, 1, 1, 0, 0, 1, 1]);
+    expect(buckets.map((b) => b.count)).toEqual([2, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1]);
     expect(buckets[5]?.status).toBe("red");
     expect(buckets[6]?.status).toBe("amber");
     expect(buckets[10]?.status).toBe("green");
+  });
+
+  it("colours the bands with the installation's threshold and never puts a 99.6 among the perfect", () => {
+    const buckets = scoreDistribution([{ score: 65, status: "red" }, { score: 99.6, status: "amber" }, { score: 69.9, status: "red" }], { amber: 70 });
+    expect(buckets[6]).toMatchObject({ count: 2, status: "red" });
+    expect(buckets[7]?.status).toBe("amber");
+    expect(buckets[9]?.count).toBe(1);
+    expect(buckets[10]?.count).toBe(0);
+  });
+
+  it("shows the perfect band amber when one of its accounts is not green", () => {
+    expect(scoreDistribution([{ score: 100, status: "green" }, { score: 100, status: "amber" }], { amber: 60 })[10]).toMatchObject({ count: 2, status: "amber" });
   });
 });

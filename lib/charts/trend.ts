@@ -43,8 +43,12 @@ export function changeOver(points: DayScore[], days: number): number | null {
 
 export type DistributionBucket = { label: string; from: number; to: number; count: number; status: "green" | "amber" | "red" };
 
-/** Account scores in ten-point buckets (0–9 … 90–99) plus a bucket for a perfect 100. */
-export function scoreDistribution(scores: (number | null)[], thresholds = { green: 100, amber: 60 }): DistributionBucket[] {
+/**
+ * Account scores in ten-point buckets (0–9 … 90–99) plus a bucket for a perfect 100. Scores round down, as
+ * the status does (99.6 is not perfect); a band takes the status of its lowest score, and the 100 band is
+ * amber when any account in it is not green (read in part, or with a grey item).
+ */
+export function scoreDistribution(accounts: { score: number | null; status: string }[], thresholds: { amber: number }): DistributionBucket[] {
   const buckets: DistributionBucket[] = Array.from({ length: 10 }, (_, index) => ({
     label: `${index * 10}–${index * 10 + 9}`,
     from: index * 10,
@@ -52,12 +56,14 @@ export function scoreDistribution(scores: (number | null)[], thresholds = { gree
     count: 0,
     status: index * 10 >= thresholds.amber ? "amber" : "red",
   }));
-  buckets.push({ label: "100", from: 100, to: 100, count: 0, status: "green" });
-  for (const score of scores) {
+  const perfect: DistributionBucket = { label: "100", from: 100, to: 100, count: 0, status: "green" };
+  buckets.push(perfect);
+  for (const { score, status } of accounts) {
     if (score === null) continue;
-    const rounded = Math.round(score);
-    const bucket = rounded >= 100 ? buckets[10] : buckets[Math.max(0, Math.min(9, Math.floor(rounded / 10)))];
-    if (bucket) bucket.count += 1;
+    const bucket = score >= 100 ? perfect : buckets[Math.max(0, Math.min(9, Math.floor(score / 10)))];
+    if (!bucket) continue;
+    bucket.count += 1;
+    if (bucket === perfect && status !== "green") perfect.status = "amber";
   }
   return buckets;
 }
