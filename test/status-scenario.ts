@@ -16,9 +16,9 @@ export type ItemTarget = number | "grey";
 const TRIED: ResultValue[] = ["pass", "warn", "fail", "not_applicable"];
 const MAX_CHECKS = 6;
 
-function check(id: CheckId, item: ItemNumber, severity: CheckResult["severity"], result: ResultValue, unreadReason: string): CheckResult {
+function check(id: string, item: ItemNumber, severity: CheckResult["severity"], result: ResultValue, unreadReason: string): CheckResult {
   const reason = result === "unknown" ? unreadReason : result === "not_applicable" ? "not used in this account" : `seeded ${result}`;
-  return { id, item, result, severity, reason, resources: [] };
+  return { id: id as CheckId, item, result, severity, reason, resources: [] };
 }
 
 /** The item scored at exactly `target` (searching pass / warn / fail / not applicable over its checks). */
