@@ -1,6 +1,7 @@
 // The accounts export, CSV and JSON: one record per account with the columns the list shows, so both
 // formats carry the same values as the table (rounded scores, one status word per item).
 import { toCsv, type CsvValue } from "./csv";
+import { shownScore } from "./format";
 import type { FilterableAccount } from "./accounts-filter";
 
 const STATUS_WORD = { green: "pass", amber: "partial", red: "failing", grey: "no data" } as const;
@@ -24,7 +25,7 @@ export function accountExportRecord(row: ExportableAccount): AccountExportRecord
     email: row.email,
     ou_path: row.ouPath,
     owner: row.owner,
-    score: row.score === null ? null : Math.round(row.score),
+    score: row.score === null ? null : shownScore(row.score),
     // Whole percent, rounded down like the table's, so an export never reads 80 for an account under 80 %.
     coverage: row.coverage === null ? null : Math.floor(row.coverage * 100 + 1e-9),
     status: STATUS_WORD[row.status],

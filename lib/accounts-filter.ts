@@ -1,6 +1,7 @@
 // The accounts list's filters, sort and search as they live in the URL: one zod schema for the page
 // (which drops bad values and says so) and the CSV route (which answers 400), plus the pure filter.
 import { z } from "zod";
+import { shownScore } from "./format";
 import { pageNumberSchema } from "./paging";
 import { firstValues, type SearchParams } from "./search-params";
 
@@ -105,8 +106,8 @@ export function applyAccountFilters<T extends FilterableAccount>(rows: T[], filt
       const status = row.items.find((cell) => cell.item === filters.failing)?.status;
       if (status !== "red" && status !== "amber") return false;
     }
-    if (filters.min !== undefined && (row.score === null || Math.round(row.score) < filters.min)) return false;
-    if (filters.max !== undefined && (row.score === null || Math.round(row.score) > filters.max)) return false;
+    if (filters.min !== undefined && (row.score === null || shownScore(row.score) < filters.min)) return false;
+    if (filters.max !== undefined && (row.score === null || shownScore(row.score) > filters.max)) return false;
     return true;
   });
   const sort = filters.sort ?? "name";

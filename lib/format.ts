@@ -1,7 +1,13 @@
 // Number and time formats shared by every page: integer scores, signed deltas, relative times.
 
+/**
+ * The whole number a score is shown as: rounded down, like the status it is coloured with (a score is amber
+ * at or above the integer threshold), so a 69.6 never reads 70 in red nor a 99.9 reads 100 in amber.
+ */
+export const shownScore = (score: number): number => Math.floor(score + 1e-9);
+
 export function formatScore(score: number | null | undefined): string {
-  return score === null || score === undefined ? "—" : String(Math.round(score));
+  return score === null || score === undefined ? "—" : String(shownScore(score));
 }
 
 /** "▲ +4", "▼ −3", "± 0"; null → "—". The arrow and the sign both carry the direction. */

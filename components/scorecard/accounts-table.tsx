@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { accountFiltersQuery, defaultSortDir, type AccountFilters, type AccountSort } from "@/lib/accounts-filter";
 import type { AccountSummaryRow } from "@/lib/db/account-summaries";
-import { formatScore } from "@/lib/format";
+import { formatCoverage, formatScore } from "@/lib/format";
+import { lowCoverage } from "@/lib/scoring/account-status";
 import { CoverageValue } from "./coverage-value";
 import { Delta } from "@/components/ui/delta";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -89,7 +90,9 @@ export function AccountsTable({ rows, filters }: { rows: AccountSummaryRow[]; fi
                       <span aria-hidden>✕</span> Stale
                     </span>
                   ) : (
-                    <StatusBadge status={row.status} />
+                    <span title={notGreenBecause(row)}>
+                      <StatusBadge status={row.status} />
+                    </span>
                   )}
                 </td>
               </tr>
@@ -99,4 +102,13 @@ export function AccountsTable({ rows, filters }: { rows: AccountSummaryRow[]; fi
       </table>
     </div>
   );
+}
+
+/** Why a perfect score shows amber (read in part, or an item without data); undefined otherwise. */
+function notGreenBecause(row: AccountSummaryRow): string | undefined {
+  if (row.score === null || row.score < 100 || row.status === "green") return undefined;
+  const grey = row.items.filter((cell) => cell.status === "grey").length;
+  return lowCoverage(row.coverage)
+    ? `Not green: only ${formatCoverage(row.coverage)} of the checks could be read`
+    : `Not green: ${grey} ${grey === 1 ? "item has" : "items have"} no data`;
 }

@@ -6,14 +6,14 @@ const day = (d: string, score: number | null, items: Record<string, number | nul
 describe("trend adapters", () => {
   const rows = [day("2026-10-01", 60.4, { "2": 40 }), day("2026-10-25", 70.6, { "2": 55.5 }), day("2026-11-01", 72.4, { "2": null })];
 
-  it("shapes the org and item series with integer scores", () => {
-    expect(trendSeries(rows)).toEqual([{ day: "2026-10-01", score: 60 }, { day: "2026-10-25", score: 71 }, { day: "2026-11-01", score: 72 }]);
-    expect(trendSeries(rows, 2).map((p) => p.score)).toEqual([40, 56, null]);
+  it("shapes the org and item series with the scores as shown (rounded down)", () => {
+    expect(trendSeries(rows)).toEqual([{ day: "2026-10-01", score: 60 }, { day: "2026-10-25", score: 70 }, { day: "2026-11-01", score: 72 }]);
+    expect(trendSeries(rows, 2).map((p) => p.score)).toEqual([40, 55, null]);
     expect(passRateSeries(rows, 2).map((p) => p.score)).toEqual([50, 50, 50]);
   });
 
   it.each([
-    [7, 72 - 71],
+    [7, 72 - 70],
     [30, 72 - 60],
     [60, null],
   ])("changeOver %i days", (days, expected) => {

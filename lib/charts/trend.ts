@@ -1,12 +1,13 @@
 // Pure shaping of the daily rollups into chart series; no I/O, unit-tested beside it.
+import { shownScore } from "@/lib/format";
 
 export type DayScore = { day: string; score: number | null };
 export type TrendPoint = { day: string; score: number | null };
 export type OrgDay = { day: string; score: number | null; itemScores: Record<string, number | null>; itemPassRates: Record<string, number | null> };
 
-const round = (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? null : Math.round(value));
+const round = (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? null : shownScore(value));
 
-/** The org score series, or one item's score series when `item` is given; scores rounded to integers. */
+/** The org score series, or one item's score series when `item` is given; scores as shown (shownScore). */
 export function trendSeries(rows: OrgDay[], item?: number): TrendPoint[] {
   return rows.map((row) => ({ day: row.day, score: round(item === undefined ? row.score : row.itemScores[String(item)]) }));
 }
@@ -29,7 +30,7 @@ export function lastDays<T extends { day: string }>(points: T[], days: number): 
 
 /**
  * Change of the latest score against the latest score on or before `days` earlier; null when either is
- * missing. Rounded after subtracting so 71.6 − 70.4 reads +1, like the displayed scores (72 − 70 = 2 would not).
+ * missing. The difference of the scores as shown, so 71.6 → 70.4 reads −1 beside "71" and "70".
  */
 export function changeOver(points: DayScore[], days: number): number | null {
   const scored = points.filter((point): point is { day: string; score: number } => point.score !== null);
@@ -38,7 +39,7 @@ export function changeOver(points: DayScore[], days: number): number | null {
   const cutoff = new Date(Date.parse(`${last.day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
   const before = scored.filter((point) => point.day <= cutoff).at(-1);
   if (!before) return null;
-  return Math.round(last.score) - Math.round(before.score);
+  return shownScore(last.score) - shownScore(before.score);
 }
 
 export type DistributionBucket = { label: string; from: number; to: number; count: number; status: "green" | "amber" | "red" };

@@ -41,9 +41,10 @@ function review(overrides: Partial<Review> = {}): Review {
 }
 
 describe("shownChange", () => {
-  it("is the difference of the rounded scores, so the figures on screen add up", () => {
-    expect(shownChange({ from: 71.5, to: 71.4 })).toBe(-1);
-    expect(shownChange({ from: 71.4, to: 71.6 })).toBe(1);
+  it("is the difference of the scores as shown, so the figures on screen add up", () => {
+    expect(shownChange({ from: 72, to: 71.9 })).toBe(-1);
+    expect(shownChange({ from: 71.9, to: 72.1 })).toBe(1);
+    expect(shownChange({ from: 71.4, to: 71.6 })).toBe(0);
     expect(shownChange({ from: null, to: 3 })).toBeNull();
   });
 });
@@ -61,7 +62,7 @@ describe("reviewMarkdown", () => {
 
   it("renders the page's numbers: integer scores and signed changes", () => {
     expect(markdown).toContain("# Security review: 2026-11-16 → 2026-11-23");
-    expect(markdown).toContain("Organisation score: **62 → 64** (▲ +2)");
+    expect(markdown).toContain("Organisation score: **61 → 64** (▲ +3)");
     expect(markdown).toContain("| 4. Security groups | 50 | 53 | ▲ +3 | 50% → 53% |");
     expect(markdown).toContain("| payments-prod | payments-prod@example.com | 80 | 70 | ▼ −10 |");
     expect(markdown).toContain("| web-dev | — | 40 | 55 | ▲ +15 |");

@@ -18,7 +18,7 @@ import { accountIdSchema } from "@/lib/route-params";
 import { listFailedReads } from "@/lib/db/failed-reads";
 import { getAccountScorecard } from "@/lib/db/scorecard";
 import { getStatusThresholds } from "@/lib/db/status";
-import { formatCoverage, formatScore } from "@/lib/format";
+import { formatCoverage, formatScore, shownScore } from "@/lib/format";
 import { COVERAGE_ATTENTION, lowCoverage } from "@/lib/scoring/account-status";
 import { RescanButton } from "./rescan-client";
 
@@ -38,7 +38,7 @@ export default async function AccountScorecardPage({ params }: Props) {
   const card = await loadForPage(viewer, () => getAccountScorecard(viewer, accountId));
   const failedReads = lowCoverage(card.summary.coverage) ? ((await listFailedReads(viewer, accountId)).get(accountId) ?? []) : [];
   const { summary, meta, lastGood, lastScan, trend } = card;
-  const scorePoints = trend.scores.map((row) => ({ day: row.day, score: row.score === null ? null : Math.round(row.score) }));
+  const scorePoints = trend.scores.map((row) => ({ day: row.day, score: row.score === null ? null : shownScore(row.score) }));
   const tags = Object.entries(summary.tags);
   const greyItems = summary.items.filter((cell) => cell.status === "grey").length;
   return (
@@ -139,7 +139,7 @@ export default async function AccountScorecardPage({ params }: Props) {
         </div>
         <ul className="grid gap-3 md:grid-cols-2">
           {summary.items.map((cell) => {
-            const points = trend.items.filter((row) => row.item === cell.item).map((row) => ({ day: row.day, score: row.score === null ? null : Math.round(row.score) }));
+            const points = trend.items.filter((row) => row.item === cell.item).map((row) => ({ day: row.day, score: row.score === null ? null : shownScore(row.score) }));
             return (
               <li key={cell.item} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
                 <div className="flex items-start justify-between gap-3">
