@@ -51,7 +51,7 @@ test("an account owner filters the accounts by OU and failing item, and the URL 
   const filtered = await accounts.rows().count();
   expect(filtered).toBeGreaterThan(0);
   expect(filtered).toBeLessThan(total);
-  for (const ouCell of await accounts.rows().locator("td:nth-child(6)").allTextContents()) expect(ouCell).toContain("Workloads");
+  for (const ouCell of await accounts.rows().locator("td:nth-child(7)").allTextContents()) expect(ouCell).toContain("Workloads");
 
   // The URL alone restores the same view.
   const url = page.url();
@@ -78,7 +78,7 @@ test("a CISO downloads the accounts CSV and it holds the table shown, row for ro
   const table = await accounts.rows().evaluateAll((rows) =>
     rows.map((row) => {
       const cells = [...row.querySelectorAll("th, td")].map((cell) => cell.textContent?.trim() ?? "");
-      return { name: row.querySelector("th a")?.textContent?.trim() ?? "", id: row.querySelector("th div")?.textContent?.trim() ?? "", score: cells[1], failing: cells[3], owner: cells[4], ou: cells[5] };
+      return { name: row.querySelector("th a")?.textContent?.trim() ?? "", id: row.querySelector("th div")?.textContent?.trim() ?? "", score: cells[1], coverage: cells[2]?.match(/\d+%|—/)?.[0], failing: cells[4], owner: cells[5], ou: cells[6] };
     }),
   );
   expect(table.length).toBeGreaterThan(5);
@@ -87,6 +87,7 @@ test("a CISO downloads the accounts CSV and it holds the table shown, row for ro
       name: record.name!.replace(/^'(?=[=+\-@])/, ""),
       id: record.account_id,
       score: record.score || "—",
+      coverage: record.coverage ? `${record.coverage}%` : "—",
       failing: record.failing_items,
       owner: record.owner || "—",
       ou: record.ou_path,

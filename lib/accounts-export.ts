@@ -1,14 +1,15 @@
 // The accounts export, CSV and JSON: one record per account with the columns the list shows, so both
 // formats carry the same values as the table (rounded scores, one status word per item).
 import { toCsv, type CsvValue } from "./csv";
+import { shownScore } from "./format";
 import type { FilterableAccount } from "./accounts-filter";
 
 const STATUS_WORD = { green: "pass", amber: "partial", red: "failing", grey: "no data" } as const;
 
 const ITEM_COLUMNS = Array.from({ length: 10 }, (_, i) => `item_${i + 1}`);
-export const ACCOUNT_EXPORT_COLUMNS = ["account_id", "name", "email", "ou_path", "owner", "score", "change_7d", "failing_items", "last_scanned", "stale", ...ITEM_COLUMNS] as const;
+export const ACCOUNT_EXPORT_COLUMNS = ["account_id", "name", "email", "ou_path", "owner", "score", "coverage", "status", "change_7d", "failing_items", "last_scanned", "stale", ...ITEM_COLUMNS] as const;
 
-export type ExportableAccount = FilterableAccount & { stale: { errorCode: string | null } | null };
+export type ExportableAccount = FilterableAccount & { status: keyof typeof STATUS_WORD; stale: { errorCode: string | null } | null };
 export type AccountExportRecord = Record<(typeof ACCOUNT_EXPORT_COLUMNS)[number], string | number | null>;
 
 export function accountExportRecord(row: ExportableAccount): AccountExportRecord {
@@ -24,7 +25,10 @@ export function accountExportRecord(row: ExportableAccount): AccountExportRecord
     email: row.email,
     ou_path: row.ouPath,
     owner: row.owner,
-    score: row.score === null ? null : Math.round(row.score),
+    score: row.score === null ? null : shownScore(row.score),
+    // Whole percent, rounded down like the table's, so an export never reads 80 for an account under 80 %.
+    coverage: row.coverage === null ? null : Math.floor(row.coverage * 100 + 1e-9),
+    status: STATUS_WORD[row.status],
     change_7d: row.change7d === null ? null : Math.round(row.change7d),
     failing_items: row.redItems,
     last_scanned: row.lastScannedAt?.toISOString() ?? null,

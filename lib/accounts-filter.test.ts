@@ -9,6 +9,7 @@ const row = (over: Partial<FilterableAccount>): FilterableAccount => ({
   owner: "team-a",
   tags: { env: "prod" },
   score: 80,
+  coverage: 1,
   change7d: 2,
   redItems: 1,
   lastScannedAt: new Date("2026-11-01T00:00:00Z"),
@@ -18,8 +19,8 @@ const row = (over: Partial<FilterableAccount>): FilterableAccount => ({
 
 const rows = [
   row({}),
-  row({ id: "222222222222", name: "payments", email: "aws+pay@example.com", ouPath: "Root/Workloads/Payments", owner: "Payments", tags: { env: "dev" }, score: 40, items: [{ item: 2, status: "green" }] }),
-  row({ id: "333333333333", name: "sandbox", email: "sb@example.com", ouPath: "Root/Sandbox", owner: null, tags: {}, score: null, change7d: null, items: [] }),
+  row({ id: "222222222222", name: "payments", email: "aws+pay@example.com", ouPath: "Root/Workloads/Payments", owner: "Payments", tags: { env: "dev" }, score: 40, coverage: 0.5, items: [{ item: 2, status: "green" }] }),
+  row({ id: "333333333333", name: "sandbox", email: "sb@example.com", ouPath: "Root/Sandbox", owner: null, tags: {}, score: null, coverage: null, change7d: null, items: [] }),
 ];
 
 describe("account filters", () => {
@@ -67,6 +68,11 @@ describe("account filters", () => {
     [{ q: "AWS+WEB" }, ["web-prod"]],
   ])("filters %j", (filters, names) => {
     expect(applyAccountFilters(rows, filters).map((r) => r.name)).toEqual(names);
+  });
+
+  it("sorts by coverage, the least read first by default, unread accounts last", () => {
+    expect(applyAccountFilters(rows, { sort: "coverage" }).map((r) => r.name)).toEqual(["payments", "web-prod", "sandbox"]);
+    expect(applyAccountFilters(rows, { sort: "coverage", dir: "desc" }).map((r) => r.name)).toEqual(["web-prod", "payments", "sandbox"]);
   });
 
   it("sorts with missing values last in either direction", () => {

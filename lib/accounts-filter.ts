@@ -1,10 +1,11 @@
 // The accounts list's filters, sort and search as they live in the URL: one zod schema for the page
 // (which drops bad values and says so) and the CSV route (which answers 400), plus the pure filter.
 import { z } from "zod";
+import { shownScore } from "./format";
 import { pageNumberSchema } from "./paging";
 import { firstValues, type SearchParams } from "./search-params";
 
-export const ACCOUNT_SORTS = ["name", "score", "change", "red", "scanned"] as const;
+export const ACCOUNT_SORTS = ["name", "score", "coverage", "change", "red", "scanned"] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
 const text = z.string().trim().min(1).max(200);
@@ -73,6 +74,8 @@ export type FilterableAccount = {
   owner: string | null;
   tags: Record<string, string>;
   score: number | null;
+  /** Share of checks read, 0..1. */
+  coverage: number | null;
   change7d: number | null;
   redItems: number;
   lastScannedAt: Date | null;
@@ -84,6 +87,9 @@ const isUnder = (ouPath: string, ou: string) => {
   const wanted = ou.toLowerCase().replace(/\/+$/, "");
   return path === wanted || path.startsWith(`${wanted}/`) || path === `root/${wanted}` || path.startsWith(`root/${wanted}/`);
 };
+
+/** Names A→Z, the worst scores and coverages first; counts, changes and times largest or latest first. */
+export const defaultSortDir = (sort: AccountSort): "asc" | "desc" => (sort === "name" || sort === "score" || sort === "coverage" ? "asc" : "desc");
 
 export function applyAccountFilters<T extends FilterableAccount>(rows: T[], filters: AccountFilters): T[] {
   const q = filters.q?.toLowerCase();
@@ -100,16 +106,18 @@ export function applyAccountFilters<T extends FilterableAccount>(rows: T[], filt
       const status = row.items.find((cell) => cell.item === filters.failing)?.status;
       if (status !== "red" && status !== "amber") return false;
     }
-    if (filters.min !== undefined && (row.score === null || Math.round(row.score) < filters.min)) return false;
-    if (filters.max !== undefined && (row.score === null || Math.round(row.score) > filters.max)) return false;
+    if (filters.min !== undefined && (row.score === null || shownScore(row.score) < filters.min)) return false;
+    if (filters.max !== undefined && (row.score === null || shownScore(row.score) > filters.max)) return false;
     return true;
   });
   const sort = filters.sort ?? "name";
-  const dir = (filters.dir ?? (sort === "name" ? "asc" : sort === "score" ? "asc" : "desc")) === "asc" ? 1 : -1;
+  const dir = (filters.dir ?? defaultSortDir(sort)) === "asc" ? 1 : -1;
   const key = (row: T): number | string | null => {
     switch (sort) {
       case "score":
         return row.score;
+      case "coverage":
+        return row.coverage;
       case "change":
         return row.change7d;
       case "red":

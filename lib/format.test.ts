@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { formatDelta, formatDuration, formatPercent, formatScore, relativeTime, utcTime } from "./format";
+import { formatCoverage, formatDelta, formatDuration, formatPercent, formatScore, relativeTime, utcTime } from "./format";
 
 describe("formats", () => {
+  it.each([
+    [1, "100%"],
+    [0.999, "99%"],
+    [0.7999, "79%"],
+    [0.8, "80%"],
+    [0.29, "29%"],
+    [null, "—"],
+  ])("coverage %s → %s, rounded down so it never reads above a threshold it is under", (share, text) => expect(formatCoverage(share)).toBe(text));
+
   it.each([
     [4, "▲ +4"],
     [-3.4, "▼ −3"],
@@ -9,8 +18,11 @@ describe("formats", () => {
     [null, "—"],
   ])("delta %s → %s", (delta, text) => expect(formatDelta(delta)).toBe(text));
 
-  it("scores are integers", () => {
-    expect(formatScore(71.6)).toBe("72");
+  it("scores are whole numbers, rounded down like their status", () => {
+    expect(formatScore(71.6)).toBe("71");
+    expect(formatScore(69.9)).toBe("69");
+    expect(formatScore(99.9)).toBe("99");
+    expect(formatScore(70)).toBe("70");
     expect(formatScore(null)).toBe("—");
   });
 

@@ -1,7 +1,13 @@
 // Number and time formats shared by every page: integer scores, signed deltas, relative times.
 
+/**
+ * The whole number a score is shown as: rounded down, like the status it is coloured with (a score is amber
+ * at or above the integer threshold), so a 69.6 never reads 70 in red nor a 99.9 reads 100 in amber.
+ */
+export const shownScore = (score: number): number => Math.floor(score + 1e-9);
+
 export function formatScore(score: number | null | undefined): string {
-  return score === null || score === undefined ? "—" : String(Math.round(score));
+  return score === null || score === undefined ? "—" : String(shownScore(score));
 }
 
 /** "▲ +4", "▼ −3", "± 0"; null → "—". The arrow and the sign both carry the direction. */
@@ -44,6 +50,11 @@ export function utcTime(at: Date): string {
 
 export function formatPercent(share: number | null | undefined): string {
   return share === null || share === undefined ? "—" : `${Math.round(share * 100)}%`;
+}
+
+/** Coverage rounds down, so 79.6 % reads "79%" beside the "below 80 %" it is listed under, never "80%". */
+export function formatCoverage(share: number | null | undefined): string {
+  return share === null || share === undefined ? "—" : `${Math.floor(share * 100 + 1e-9)}%`;
 }
 
 export function formatDuration(ms: number | null | undefined): string {

@@ -13,6 +13,8 @@ export CRON_SECRET="${CRON_SECRET:-e2e-cron-secret-not-for-production}"
 case "${2:-demo}" in
   demo)
     export TENFOLD_DEMO_MODE=true HOST=127.0.0.1
+    # A spec that seeds this server's database (e2e/thresholds.spec.ts) names the folder it reaches it through.
+    if [ -n "${E2E_DATA_DIR:-}" ]; then rm -rf "$E2E_DATA_DIR"; mkdir -p "$E2E_DATA_DIR"; export TENFOLD_DATA_DIR="$E2E_DATA_DIR"; fi
     ;;
   oidc)
     export HOST=127.0.0.1 TENFOLD_URL="http://localhost:$port"

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { CoverageValue } from "@/components/scorecard/coverage-value";
 import { Delta } from "@/components/ui/delta";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDay, formatScore } from "@/lib/format";
 import { shownChange, topMovers } from "@/lib/review/movers";
 import type { AccountScoreChange, ReviewSummary } from "@/lib/review/types";
@@ -23,7 +25,7 @@ export function AccountMovers({ review }: { review: ReviewSummary }) {
 function MoversTable({ rows, review, caption, empty }: { rows: AccountScoreChange[]; review: ReviewSummary; caption: string; empty: string }) {
   if (rows.length === 0) return <p className="text-lg text-ink-muted">{empty}</p>;
   return (
-    <ReviewTable caption={caption} columns={[{ label: "Account" }, { label: "Owner" }, { label: <><span className="sr-only">Score on </span>{formatDay(review.period.from)}</>, numeric: true }, { label: <><span className="sr-only">Score on </span>{formatDay(review.period.to)}</>, numeric: true }, { label: "Change", numeric: true }]}>
+    <ReviewTable caption={caption} columns={[{ label: "Account" }, { label: "Owner" }, { label: <><span className="sr-only">Score on </span>{formatDay(review.period.from)}</>, numeric: true }, { label: <><span className="sr-only">Score on </span>{formatDay(review.period.to)}</>, numeric: true }, { label: "Change", numeric: true }, { label: "Status" }, { label: "Coverage", numeric: true }]}>
       {rows.map((row) => (
         <tr key={row.id} data-account={row.id}>
           <th scope="row" className={`${cellClass} font-medium`}>
@@ -38,6 +40,12 @@ function MoversTable({ rows, review, caption, empty }: { rows: AccountScoreChang
           <td className={`${cellClass} text-right font-semibold tabular-nums`}>{formatScore(row.to)}</td>
           <td className={`${cellClass} text-right text-xl`}>
             <Delta value={shownChange(row)} />
+          </td>
+          <td className={cellClass}>
+            <StatusBadge status={row.status} />
+          </td>
+          <td className={`${cellClass} text-right tabular-nums`}>
+            <CoverageValue coverage={row.coverage} />
           </td>
         </tr>
       ))}

@@ -5,7 +5,6 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDay, formatPercent, formatScore } from "@/lib/format";
 import { shownChange } from "@/lib/review/movers";
 import type { ReviewSummary } from "@/lib/review/types";
-import { DEFAULT_SCORING_CONFIG, statusOf } from "@/lib/scoring";
 import { ReviewSection, ReviewTable, cellClass } from "./review-section";
 
 /** The organisation's score on both dates with the change, big enough to read from the back of the room. */
@@ -29,7 +28,7 @@ export function OrgScoreChange({ review }: { review: ReviewSummary }) {
           </p>
         </div>
         <div className="pb-3">
-          <StatusBadge status={statusOf(org.to, DEFAULT_SCORING_CONFIG)} />
+          <StatusBadge status={org.status} />
         </div>
       </div>
       <p className="mt-4 text-base text-ink-muted">
@@ -70,7 +69,7 @@ export function ItemScoreChanges({ review }: { review: ReviewSummary }) {
               <Delta value={shownChange(item)} />
             </td>
             <td className={cellClass}>
-              <StatusBadge status={statusOf(item.to, DEFAULT_SCORING_CONFIG)} />
+              <StatusBadge status={item.status} />
             </td>
             <td className={`${cellClass} text-right tabular-nums`}>
               {formatPercent(item.passRateFrom)} → {formatPercent(item.passRateTo)}

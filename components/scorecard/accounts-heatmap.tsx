@@ -2,9 +2,10 @@ import Link from "next/link";
 import { formatScore } from "@/lib/format";
 import type { ItemStatus } from "@/lib/scoring/types";
 import { STATUS_META } from "@/components/ui/status-badge";
+import { CoverageValue } from "./coverage-value";
 import { ITEM_SHORT, itemTitle } from "./item-labels";
 
-export type HeatmapRow = { id: string; name: string; state: string; score: number | null; items: { item: number; status: ItemStatus; score: number | null; explanation: string }[] };
+export type HeatmapRow = { id: string; name: string; state: string; score: number | null; coverage: number | null; items: { item: number; status: ItemStatus; score: number | null; explanation: string }[] };
 
 /** Accounts × items as a real table: every cell states its status in text and links to its drill-down. */
 export function AccountsHeatmap({ rows }: { rows: HeatmapRow[] }) {
@@ -19,6 +20,9 @@ export function AccountsHeatmap({ rows }: { rows: HeatmapRow[] }) {
             </th>
             <th scope="col" className="px-1 py-1 text-right font-medium">
               Score
+            </th>
+            <th scope="col" className="px-1 py-1 text-right font-medium" title="Share of the applicable checks the last good scan could read">
+              Coverage
             </th>
             {Array.from({ length: 10 }, (_, index) => (
               <th key={index} scope="col" title={itemTitle(index + 1)} className="w-20 px-1 py-1 text-center align-bottom text-xs font-medium">
@@ -40,6 +44,9 @@ export function AccountsHeatmap({ rows }: { rows: HeatmapRow[] }) {
                 {row.state !== "ACTIVE" ? <span className="ml-2 text-xs font-normal text-ink-muted">{row.state.toLowerCase().replace("_", " ")}, not scanned</span> : null}
               </th>
               <td className="px-1 text-right font-semibold tabular-nums">{formatScore(row.score)}</td>
+              <td className="px-1 text-right text-xs tabular-nums">
+                <CoverageValue coverage={row.coverage} />
+              </td>
               {row.items.map((cell) => {
                 const meta = STATUS_META[cell.status];
                 return (

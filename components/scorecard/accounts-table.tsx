@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { accountFiltersQuery, type AccountFilters, type AccountSort } from "@/lib/accounts-filter";
+import { accountFiltersQuery, defaultSortDir, type AccountFilters, type AccountSort } from "@/lib/accounts-filter";
 import type { AccountSummaryRow } from "@/lib/db/account-summaries";
-import { formatScore } from "@/lib/format";
-import { DEFAULT_SCORING_CONFIG, statusOf } from "@/lib/scoring";
+import { formatCoverage, formatScore } from "@/lib/format";
+import { lowCoverage } from "@/lib/scoring/account-status";
+import { CoverageValue } from "./coverage-value";
 import { Delta } from "@/components/ui/delta";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -11,6 +12,7 @@ import { ITEM_SHORT } from "./item-labels";
 const COLUMNS: { key: AccountSort | null; label: string; numeric?: boolean }[] = [
   { key: "name", label: "Account" },
   { key: "score", label: "Score", numeric: true },
+  { key: "coverage", label: "Coverage", numeric: true },
   { key: "change", label: "7-day change", numeric: true },
   { key: "red", label: "Failing items", numeric: true },
   { key: null, label: "Owner" },
@@ -30,7 +32,7 @@ export function AccountsTable({ rows, filters }: { rows: AccountSummaryRow[]; fi
           <tr>
             {COLUMNS.map((column) => {
               const active = column.key === sort;
-              const dir = active ? (filters.dir ?? (column.key === "name" || column.key === "score" ? "asc" : "desc")) : undefined;
+              const dir = active ? (filters.dir ?? defaultSortDir(sort)) : undefined;
               const next = active && dir === "asc" ? "desc" : "asc";
               return (
                 <th key={column.label} scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined} className={`px-4 py-3 font-semibold ${column.numeric ? "text-right" : ""}`}>
@@ -64,6 +66,9 @@ export function AccountsTable({ rows, filters }: { rows: AccountSummaryRow[]; fi
                 >
                   {formatScore(row.score)}
                 </td>
+                <td className="px-4 py-3 text-right tabular-nums" title="Share of the applicable checks the last good scan could read">
+                  <CoverageValue coverage={row.coverage} />
+                </td>
                 <td className="px-4 py-3 text-right">
                   <Delta value={row.change7d} />
                 </td>
@@ -85,7 +90,9 @@ export function AccountsTable({ rows, filters }: { rows: AccountSummaryRow[]; fi
                       <span aria-hidden>✕</span> Stale
                     </span>
                   ) : (
-                    <StatusBadge status={statusOf(row.score, DEFAULT_SCORING_CONFIG)} />
+                    <span title={notGreenBecause(row)}>
+                      <StatusBadge status={row.status} />
+                    </span>
                   )}
                 </td>
               </tr>
@@ -95,4 +102,13 @@ export function AccountsTable({ rows, filters }: { rows: AccountSummaryRow[]; fi
       </table>
     </div>
   );
+}
+
+/** Why a perfect score shows amber (read in part, or an item without data); undefined otherwise. */
+function notGreenBecause(row: AccountSummaryRow): string | undefined {
+  if (row.score === null || row.score < 100 || row.status === "green") return undefined;
+  const grey = row.items.filter((cell) => cell.status === "grey").length;
+  return lowCoverage(row.coverage)
+    ? `Not green: only ${formatCoverage(row.coverage)} of the checks could be read`
+    : `Not green: ${grey} ${grey === 1 ? "item has" : "items have"} no data`;
 }

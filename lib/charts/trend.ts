@@ -1,12 +1,13 @@
 // Pure shaping of the daily rollups into chart series; no I/O, unit-tested beside it.
+import { shownScore } from "@/lib/format";
 
 export type DayScore = { day: string; score: number | null };
 export type TrendPoint = { day: string; score: number | null };
 export type OrgDay = { day: string; score: number | null; itemScores: Record<string, number | null>; itemPassRates: Record<string, number | null> };
 
-const round = (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? null : Math.round(value));
+const round = (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? null : shownScore(value));
 
-/** The org score series, or one item's score series when `item` is given; scores rounded to integers. */
+/** The org score series, or one item's score series when `item` is given; scores as shown (shownScore). */
 export function trendSeries(rows: OrgDay[], item?: number): TrendPoint[] {
   return rows.map((row) => ({ day: row.day, score: round(item === undefined ? row.score : row.itemScores[String(item)]) }));
 }
@@ -29,7 +30,7 @@ export function lastDays<T extends { day: string }>(points: T[], days: number): 
 
 /**
  * Change of the latest score against the latest score on or before `days` earlier; null when either is
- * missing. Rounded after subtracting so 71.6 − 70.4 reads +1, like the displayed scores (72 − 70 = 2 would not).
+ * missing. The difference of the scores as shown, so 71.6 → 70.4 reads −1 beside "71" and "70".
  */
 export function changeOver(points: DayScore[], days: number): number | null {
   const scored = points.filter((point): point is { day: string; score: number } => point.score !== null);
@@ -38,13 +39,17 @@ export function changeOver(points: DayScore[], days: number): number | null {
   const cutoff = new Date(Date.parse(`${last.day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
   const before = scored.filter((point) => point.day <= cutoff).at(-1);
   if (!before) return null;
-  return Math.round(last.score) - Math.round(before.score);
+  return shownScore(last.score) - shownScore(before.score);
 }
 
 export type DistributionBucket = { label: string; from: number; to: number; count: number; status: "green" | "amber" | "red" };
 
-/** Account scores in ten-point buckets (0–9 … 90–99) plus a bucket for a perfect 100. */
-export function scoreDistribution(scores: (number | null)[], thresholds = { green: 100, amber: 60 }): DistributionBucket[] {
+/**
+ * Account scores in ten-point buckets (0–9 … 90–99) plus a bucket for a perfect 100. Scores round down, as
+ * the status does (99.6 is not perfect); a band takes the status of its lowest score, and the 100 band is
+ * amber when any account in it is not green (read in part, or with a grey item).
+ */
+export function scoreDistribution(accounts: { score: number | null; status: string }[], thresholds: { amber: number }): DistributionBucket[] {
   const buckets: DistributionBucket[] = Array.from({ length: 10 }, (_, index) => ({
     label: `${index * 10}–${index * 10 + 9}`,
     from: index * 10,
@@ -52,12 +57,14 @@ export function scoreDistribution(scores: (number | null)[], thresholds = { gree
     count: 0,
     status: index * 10 >= thresholds.amber ? "amber" : "red",
   }));
-  buckets.push({ label: "100", from: 100, to: 100, count: 0, status: "green" });
-  for (const score of scores) {
+  const perfect: DistributionBucket = { label: "100", from: 100, to: 100, count: 0, status: "green" };
+  buckets.push(perfect);
+  for (const { score, status } of accounts) {
     if (score === null) continue;
-    const rounded = Math.round(score);
-    const bucket = rounded >= 100 ? buckets[10] : buckets[Math.max(0, Math.min(9, Math.floor(rounded / 10)))];
-    if (bucket) bucket.count += 1;
+    const bucket = score >= 100 ? perfect : buckets[Math.max(0, Math.min(9, Math.floor(score / 10)))];
+    if (!bucket) continue;
+    bucket.count += 1;
+    if (bucket === perfect && status !== "green") perfect.status = "amber";
   }
   return buckets;
 }

@@ -6,12 +6,14 @@ import { NotFoundError } from "@/lib/auth/errors";
 import { accountScope, type Viewer } from "@/lib/auth/viewer";
 import { getAccountForViewer } from "./accounts";
 import type { Db } from "@/db/client";
+import { accountStatus } from "@/lib/scoring/account-status";
 import type { ItemStatus } from "@/lib/scoring/types";
 import { getDb } from "./connection";
+import { getStatusThresholds } from "./status";
 
 type RawSnapshot = { account_id: string; status: AccountSummaryRow["lastStatus"] & string; evaluated_ms: number | string; error_code: string | null; error_message: string | null };
 type RawItem = { account_id: string; item: number | string; status: ItemStatus; score: number | string | null; explanation: string; evaluated_ms: number | string };
-type RawDaily = { account_id: string; day: string; score: number | string | null; red_items: number | string; week_old_score: number | string | null };
+type RawDaily = { account_id: string; day: string; score: number | string | null; coverage: number | string | null; red_items: number | string; week_old_score: number | string | null };
 
 const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
@@ -34,6 +36,10 @@ export type AccountSummaryRow = {
   tags: Record<string, string>;
   /** Score of the last good snapshot (0–100), null before the first one. */
   score: number | null;
+  /** Share of the applicable checks the last good scan could read (0..1); null before the first one. */
+  coverage: number | null;
+  /** What the badges show: the score under the scorer's thresholds, never green with a grey item or low coverage. */
+  status: ItemStatus;
   /** Change against the account's score 7 days before its latest day; null without history. */
   change7d: number | null;
   redItems: number;
@@ -92,10 +98,10 @@ async function summaries(db: Db, where: SQL | undefined): Promise<AccountSummary
       ) s
       where ${where ?? sql`true`}`),
     db.execute(sql`
-      select ${accounts.id} as account_id, d.day::text as day, d.score, d.red_items, w.score as week_old_score
+      select ${accounts.id} as account_id, d.day::text as day, d.score, d.coverage, d.red_items, w.score as week_old_score
       from ${accounts}
       cross join lateral (
-        select day, score, red_items from ${accountDaily} d where d.account_id = ${accounts.id} order by d.day desc limit 1
+        select day, score, coverage, red_items from ${accountDaily} d where d.account_id = ${accounts.id} order by d.day desc limit 1
       ) d
       left join lateral (
         select score from ${accountDaily} w where w.account_id = ${accounts.id} and w.day <= d.day - 7 order by w.day desc limit 1
@@ -110,7 +116,7 @@ async function summaries(db: Db, where: SQL | undefined): Promise<AccountSummary
     errorMessage: row.error_message,
   }));
   const latestDay = new Map(
-    rowsOf<RawDaily>(dailyResult).map((row) => [row.account_id, { day: row.day, score: num(row.score), redItems: Number(row.red_items), weekOld: num(row.week_old_score) }]),
+    rowsOf<RawDaily>(dailyResult).map((row) => [row.account_id, { day: row.day, score: num(row.score), coverage: num(row.coverage), redItems: Number(row.red_items), weekOld: num(row.week_old_score) }]),
   );
   const itemsByAccount = new Map<string, ItemCell[]>();
   const lastGoodMs = new Map<string, number>();
@@ -122,6 +128,7 @@ async function summaries(db: Db, where: SQL | undefined): Promise<AccountSummary
     if (evaluatedMs > (lastGoodMs.get(row.account_id) ?? -Infinity)) lastGoodMs.set(row.account_id, evaluatedMs);
   }
   const lastSnapshot = new Map(snapshots.map((row) => [row.accountId, row]));
+  const thresholds = getStatusThresholds();
   return rows.map((row) => {
     const day = latestDay.get(row.id);
     const snapshot = lastSnapshot.get(row.id);
@@ -129,12 +136,16 @@ async function summaries(db: Db, where: SQL | undefined): Promise<AccountSummary
     const before = day?.weekOld;
     const score = day?.score ?? null;
     const lastGood = lastGoodMs.get(row.id);
+    const items = Array.from({ length: 10 }, (_, index) => cells.find((cell) => cell.item === index + 1) ?? { item: index + 1, status: "grey" as const, score: null, explanation: "Not scored yet" });
+    const coverage = day?.coverage ?? null;
     return {
       ...row,
       score,
+      coverage,
+      status: accountStatus(score, coverage, items.some((cell) => cell.status === "grey"), thresholds),
       change7d: score !== null && before != null ? score - before : null,
       redItems: day?.redItems ?? 0,
-      items: Array.from({ length: 10 }, (_, index) => cells.find((cell) => cell.item === index + 1) ?? { item: index + 1, status: "grey" as const, score: null, explanation: "Not scored yet" }),
+      items,
       lastScannedAt: snapshot?.evaluatedAt ?? null,
       lastStatus: snapshot?.status ?? null,
       stale:

@@ -17,6 +17,7 @@ import { compareChecksByUrgency } from "@/lib/check-order";
 import { checksCsv, RESOURCE_SEPARATOR } from "@/lib/checks-export";
 import type { AccountScore, CheckResult, ItemResult } from "@/lib/scoring/types";
 import { listAccountChecks } from "./account-checks";
+import { formatScore } from "@/lib/format";
 import { listAccountSummaries } from "./account-summaries";
 import { getItemDrillDown } from "./item-details";
 import { getScanProgress } from "./scans";
@@ -93,7 +94,9 @@ describe("accounts CSV", () => {
         email: row.email,
         ou_path: row.ouPath,
         owner: shown(row.owner),
-        score: String(Math.round(row.score!)),
+        score: formatScore(row.score),
+        coverage: "100",
+        status: row.status === "green" ? "pass" : row.status === "amber" ? "partial" : "failing",
         failing_items: String(row.redItems),
         last_scanned: row.lastScannedAt!.toISOString(),
         item_2: "failing",

@@ -9,7 +9,7 @@ import { writeFailedSnapshot } from "@/db/store/snapshots";
 import { ITEM_SHORT } from "@/components/scorecard/item-labels";
 import { ownerScope } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
-import { formatDelta } from "@/lib/format";
+import { formatDelta, shownScore } from "@/lib/format";
 import { reviewMarkdown } from "@/lib/review/markdown";
 import { topMovers } from "@/lib/review/movers";
 import type { Review } from "@/lib/review/types";
@@ -22,7 +22,8 @@ const TO_WEEK = 4;
 const day = (week: number) => demoClock(week).toISOString().slice(0, 10);
 const period = { from: day(FROM_WEEK), to: day(TO_WEEK) };
 const DAY = 86_400_000;
-const round = Math.round;
+// Scores as the pages and exports show them (rounded down, like their status).
+const round = shownScore;
 
 function viewer(role: Viewer["role"], groups: string[] = []): Viewer {
   return { id: randomUUID(), email: null, name: role, role, ...ownerScope(null, groups, { ouOwners: [] }), demo: false };

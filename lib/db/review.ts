@@ -6,8 +6,11 @@ import { accountScope, type Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/db/client";
 import { endOfDay, type ReviewPeriod } from "@/lib/review/period";
 import type { AccountScoreChange, ItemScoreChange, Review, ReviewSummary, ScoreChange } from "@/lib/review/types";
+import { accountStatus } from "@/lib/scoring/account-status";
+import { statusOf } from "@/lib/scoring/score";
 import { rowsOf } from "./account-summaries";
 import { getDb } from "./connection";
+import { getStatusThresholds } from "./status";
 import { listCheckChanges, type SnapshotPair } from "./review-checks";
 import { listExpired, listExpiring, listStaleAccounts } from "./review-expiry";
 
@@ -42,6 +45,9 @@ type RawAccount = {
   to_score: number | string | null;
   from_snapshot: number | string | null;
   to_snapshot: number | string | null;
+  to_coverage: number | string | null;
+  /** Items with a status other than grey on the `to` day (ten when none is grey). */
+  to_rated: number | string | null;
 };
 
 /**
@@ -70,16 +76,20 @@ export async function getReviewSummary(viewer: Viewer, period: ReviewPeriod, opt
     listExpired(db, scope, endOfDay(period.from), expiryStart),
     listStaleAccounts(db, scope, endOfDay(period.to)),
   ]);
+  const thresholds = getStatusThresholds();
   const accountsChanged: AccountScoreChange[] = accountRows
     .filter((row) => row.from !== null || row.to !== null)
     .map(({ fromSnapshot: _f, toSnapshot: _t, active: _a, ...row }) => row)
     .sort((a, b) => (a.change ?? Infinity) - (b.change ?? Infinity) || a.name.localeCompare(b.name));
+  const org = orgRollup?.org ?? ownOrgScore(accountRows);
+  // As on the overview: the organisation is green only when every account scored on `to` is.
+  const anyNotGreen = accountRows.some((row) => row.active && row.to !== null && row.status !== "green");
   return {
     period,
     scope: own ? "own" : "organisation",
     generatedAt: now,
-    org: orgRollup?.org ?? ownOrgScore(accountRows),
-    items: orgRollup?.items ?? ownItems ?? [],
+    org: { ...org, status: accountStatus(org.to, null, anyNotGreen, thresholds) },
+    items: (orgRollup?.items ?? ownItems ?? []).map((item) => ({ ...item, status: statusOf(item.to, { thresholds }) })),
     accounts: accountsChanged,
     expiring,
     expiringWindow: { start: expiryStart, end: new Date(expiryStart.getTime() + EXPIRY_WINDOW_MS) },
@@ -104,6 +114,7 @@ export async function getReviewCheckChanges(viewer: Viewer, period: ReviewPeriod
 }
 
 type AccountScoreRow = AccountScoreChange & { active: boolean; fromSnapshot: number | null; toSnapshot: number | null };
+type ItemChangeRow = Omit<ItemScoreChange, "status">;
 
 // Two LATERAL ... LIMIT 1 probes of the account_daily primary key per account, whatever the history length.
 // Cached per request (plain arguments, so the summary and the check changes share one read).
@@ -112,16 +123,18 @@ const listAccountScores = cache(async (viewer: Viewer, from: string, to: string,
   const scope = accountScope(viewer);
   const result = await db.execute(sql`
     select accounts.id, accounts.name, accounts.owner, accounts.ou_path, accounts.state,
-           f.score as from_score, f.snapshot_id as from_snapshot, t.score as to_score, t.snapshot_id as to_snapshot
+           f.score as from_score, f.snapshot_id as from_snapshot, t.score as to_score, t.snapshot_id as to_snapshot, t.coverage as to_coverage,
+           (select count(*) from ${accountItemDaily} i where i.account_id = accounts.id and i.day = t.day and i.status <> 'grey') as to_rated
     from ${accounts}
     left join lateral (
       select score, snapshot_id from ${accountDaily} d where d.account_id = accounts.id and d.day <= ${period.from}::date order by d.day desc limit 1
     ) f on true
     left join lateral (
-      select score, snapshot_id from ${accountDaily} d where d.account_id = accounts.id and d.day <= ${period.to}::date order by d.day desc limit 1
+      select day, score, snapshot_id, coverage from ${accountDaily} d where d.account_id = accounts.id and d.day <= ${period.to}::date order by d.day desc limit 1
     ) t on true
     where accounts.left_at is null and ${scope}
     order by accounts.name, accounts.id`);
+  const thresholds = getStatusThresholds();
   return rowsOf<RawAccount>(result).map((row) => ({
     id: row.id,
     name: row.name,
@@ -129,13 +142,15 @@ const listAccountScores = cache(async (viewer: Viewer, from: string, to: string,
     ouPath: row.ou_path,
     active: row.state === "ACTIVE",
     ...change(num(row.from_score), num(row.to_score)),
+    coverage: num(row.to_coverage),
+    status: accountStatus(num(row.to_score), num(row.to_coverage), Number(row.to_rated ?? 0) < 10, thresholds),
     fromSnapshot: num(row.from_snapshot),
     toSnapshot: num(row.to_snapshot),
   }));
 });
 
 // Admins and viewers: the org rollup's row on or before each date (org_daily keeps one row per scanned day).
-async function orgScores(db: Db, period: ReviewPeriod): Promise<{ org: Review["org"]; items: ItemScoreChange[] }> {
+async function orgScores(db: Db, period: ReviewPeriod): Promise<{ org: Omit<Review["org"], "status">; items: ItemChangeRow[] }> {
   const dayOn = async (day: string) =>
     (await db.select().from(orgDaily).where(lte(orgDaily.day, day)).orderBy(desc(orgDaily.day)).limit(1))[0] ?? null;
   const [from, to] = await Promise.all([dayOn(period.from), dayOn(period.to)]);
@@ -154,7 +169,7 @@ async function orgScores(db: Db, period: ReviewPeriod): Promise<{ org: Review["o
 }
 
 // An owner's "organisation" is their accounts: the same means org_daily takes, over their active accounts.
-function ownOrgScore(rows: AccountScoreRow[]): Review["org"] {
+function ownOrgScore(rows: AccountScoreRow[]): Omit<Review["org"], "status"> {
   const mean = (values: (number | null)[]) => {
     const scored = values.filter((value): value is number => value !== null);
     return { value: scored.length ? scored.reduce((sum, value) => sum + value, 0) / scored.length : null, count: scored.length };
@@ -167,7 +182,7 @@ function ownOrgScore(rows: AccountScoreRow[]): Review["org"] {
 
 type RawItem = { item: number | string; from_score: number | string | null; to_score: number | string | null; from_pass: number | string | null; to_pass: number | string | null };
 
-async function ownItemScores(db: Db, scope: ReturnType<typeof accountScope>, period: ReviewPeriod): Promise<ItemScoreChange[]> {
+async function ownItemScores(db: Db, scope: ReturnType<typeof accountScope>, period: ReviewPeriod): Promise<ItemChangeRow[]> {
   const passRate = (alias: string) => sql.raw(`avg(case ${alias}.status when 'green' then 1.0 when 'grey' then null else 0.0 end)`);
   const result = await db.execute(sql`
     select i.item, avg(f.score) as from_score, avg(t.score) as to_score, ${passRate("f")} as from_pass, ${passRate("t")} as to_pass

@@ -24,7 +24,7 @@ describe("scan summary message", () => {
     expect(message.text.split("\n")).toEqual([
       "Tenfold: scheduled scan of 2026-11-29 06:00 UTC: 1 account regressed, 1 item turned red, 1 exception expires within 14 days.",
       "Regressions:",
-      "• payments-prod (111111111111), owner team-payments: 92 → 70 (-22)",
+      "• payments-prod (111111111111), owner team-payments: 91 → 70 (-21)",
       "Items newly red:",
       "• payments-prod (111111111111), owner team-payments: item 2 Use multi-factor authentication (MFA), score 40: root has no MFA",
       "Exceptions expiring within 14 days:",
@@ -32,7 +32,7 @@ describe("scan summary message", () => {
       `Details: https://tenfold.example.com/scans#scan-${scan.id}`,
     ]);
     expect(message.blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "Tenfold: scheduled scan of 2026-11-29 06:00 UTC" } });
-    expect(JSON.stringify(message.blocks)).toContain("payments-prod (111111111111), owner team-payments: 92 → 70");
+    expect(JSON.stringify(message.blocks)).toContain("payments-prod (111111111111), owner team-payments: 91 → 70");
     expect(message.blocks.at(-1)).toEqual({ type: "context", elements: [{ type: "mrkdwn", text: `<https://tenfold.example.com/scans#scan-${scan.id}|Open the scan in Tenfold>` }] });
   });
 

@@ -1,6 +1,7 @@
 // The after-scan webhook message (Slack-compatible: `text` is the complete fallback, `blocks` the rich
 // layout). Pure: the caller reads the changes and sends the result.
 import type { ScanChanges } from "@/db/store/scan-changes";
+import { shownScore } from "@/lib/format";
 import { ITEMS } from "@/lib/scoring/catalogue";
 
 export type SlackMessage = { text: string; blocks: SlackBlock[] };
@@ -17,7 +18,7 @@ const MAX_SECTION = 3000;
 // Slack reads &, < and > as markup (<!channel>, links): account names and reasons must not be.
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const round = (score: number | null) => (score === null ? "—" : String(Math.round(score)));
+const round = (score: number | null) => (score === null ? "—" : String(shownScore(score)));
 const who = (row: { name: string; accountId: string; owner: string | null }) => `${row.name} (${row.accountId}), owner ${row.owner ?? "not tagged"}`;
 const itemTitle = (item: number) => ITEMS.find((entry) => entry.item === item)?.title ?? `item ${item}`;
 
@@ -34,7 +35,7 @@ export function formatScanSummary(changes: ScanChanges, options: { expiringWithi
   const groups: { title: string; lines: string[] }[] = [
     {
       title: "Regressions",
-      lines: regressions.map((row) => `• ${who(row)}: ${round(row.previous)} → ${round(row.current)} (${Math.round(row.current) - Math.round(row.previous)})`),
+      lines: regressions.map((row) => `• ${who(row)}: ${round(row.previous)} → ${round(row.current)} (${shownScore(row.current) - shownScore(row.previous)})`),
     },
     {
       title: "Items newly red",

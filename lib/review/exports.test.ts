@@ -12,6 +12,8 @@ const account = (id: string, name: string, from: number | null, to: number | nul
   from,
   to,
   change: from !== null && to !== null ? to - from : null,
+  coverage: 1,
+  status: to === null ? "grey" : to >= 60 ? "amber" : "red",
 });
 
 function review(overrides: Partial<Review> = {}): Review {
@@ -19,8 +21,8 @@ function review(overrides: Partial<Review> = {}): Review {
     period: { from: "2026-11-16", to: "2026-11-23" },
     scope: "organisation",
     generatedAt: new Date("2026-11-29T06:00:00Z"),
-    org: { from: 61.6, to: 64.2, change: 2.6, accountsFrom: 39, accountsTo: 39 },
-    items: Array.from({ length: 10 }, (_, index) => ({ item: index + 1, from: 50, to: 50 + index, change: index, passRateFrom: 0.5, passRateTo: 0.5 + index / 100 })),
+    org: { from: 61.6, to: 64.2, change: 2.6, accountsFrom: 39, accountsTo: 39, status: "amber" },
+    items: Array.from({ length: 10 }, (_, index) => ({ item: index + 1, from: 50, to: 50 + index, change: index, passRateFrom: 0.5, passRateTo: 0.5 + index / 100, status: "red" as const })),
     accounts: [account("100000000010", "payments-prod", 80, 70.4), account("100000000011", "web-dev", 40, 55, null), account("100000000012", "flat", 50, 50.3)],
     checks: {
       newlyFailing: [
@@ -39,9 +41,10 @@ function review(overrides: Partial<Review> = {}): Review {
 }
 
 describe("shownChange", () => {
-  it("is the difference of the rounded scores, so the figures on screen add up", () => {
-    expect(shownChange({ from: 71.5, to: 71.4 })).toBe(-1);
-    expect(shownChange({ from: 71.4, to: 71.6 })).toBe(1);
+  it("is the difference of the scores as shown, so the figures on screen add up", () => {
+    expect(shownChange({ from: 72, to: 71.9 })).toBe(-1);
+    expect(shownChange({ from: 71.9, to: 72.1 })).toBe(1);
+    expect(shownChange({ from: 71.4, to: 71.6 })).toBe(0);
     expect(shownChange({ from: null, to: 3 })).toBeNull();
   });
 });
@@ -59,7 +62,7 @@ describe("reviewMarkdown", () => {
 
   it("renders the page's numbers: integer scores and signed changes", () => {
     expect(markdown).toContain("# Security review: 2026-11-16 → 2026-11-23");
-    expect(markdown).toContain("Organisation score: **62 → 64** (▲ +2)");
+    expect(markdown).toContain("Organisation score: **61 → 64** (▲ +3)");
     expect(markdown).toContain("| 4. Security groups | 50 | 53 | ▲ +3 | 50% → 53% |");
     expect(markdown).toContain("| payments-prod | payments-prod@example.com | 80 | 70 | ▼ −10 |");
     expect(markdown).toContain("| web-dev | — | 40 | 55 | ▲ +15 |");

@@ -1,11 +1,12 @@
+import { shownScore } from "@/lib/format";
 import type { AccountScoreChange, ScoreChange } from "./types";
 
 /**
- * The change as the page shows it: the difference of the two rounded scores, so "72 → 71" always reads
+ * The change as the page shows it: the difference of the two scores as shown (shownScore), so "72 → 71" always reads
  * "▼ −1" and never "± 0". The raw change stays in the JSON and CSV exports.
  */
 export const shownChange = (row: Pick<ScoreChange, "from" | "to">): number | null =>
-  row.from === null || row.to === null ? null : Math.round(row.to) - Math.round(row.from);
+  row.from === null || row.to === null ? null : shownScore(row.to) - shownScore(row.from);
 
 /** How many accounts each of "regressed most" and "improved most" lists. */
 export const TOP_MOVERS = 10;

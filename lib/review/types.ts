@@ -1,15 +1,17 @@
 // The review of two dates (product.md §2, Review page): what lib/db/review.ts returns and what the page,
 // the Markdown, CSV and JSON exports render. Plain data, no I/O.
-import type { ResourceRef } from "@/lib/scoring/types";
+import type { ItemStatus, ResourceRef } from "@/lib/scoring/types";
 import type { ReviewPeriod } from "./period";
 import type { ResourceChange } from "./check-diff";
 
 /** A score on each date (carried forward from the last scan on or before it) and the change. */
 export type ScoreChange = { from: number | null; to: number | null; change: number | null };
 
-export type ItemScoreChange = ScoreChange & { item: number; passRateFrom: number | null; passRateTo: number | null };
+/** `status` is the status on `to` under the scorer's thresholds (lib/scoring/account-status). */
+export type ItemScoreChange = ScoreChange & { item: number; passRateFrom: number | null; passRateTo: number | null; status: ItemStatus };
 
-export type AccountScoreChange = ScoreChange & { id: string; name: string; owner: string | null; ouPath: string };
+/** `coverage` and `status` are the account's on `to`: never green with a grey item or coverage below 80 %. */
+export type AccountScoreChange = ScoreChange & { id: string; name: string; owner: string | null; ouPath: string; coverage: number | null; status: ItemStatus };
 
 export type CheckChangeRow = ResourceChange & {
   accountId: string;
@@ -56,7 +58,7 @@ export type Review = {
   /** "organisation" for admins and viewers; "own" when an owner sees only their accounts. */
   scope: "organisation" | "own";
   generatedAt: Date;
-  org: ScoreChange & { accountsFrom: number; accountsTo: number };
+  org: ScoreChange & { accountsFrom: number; accountsTo: number; status: ItemStatus };
   items: ItemScoreChange[];
   /** Every account with a score on either date, the largest fall first. */
   accounts: AccountScoreChange[];

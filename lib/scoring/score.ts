@@ -21,7 +21,7 @@ export const creditOf = (r: CheckResult["result"], config: ScoringConfig): numbe
   }
 };
 
-export const statusOf = (score: number | null, config: ScoringConfig): ItemStatus =>
+export const statusOf = (score: number | null, config: Pick<ScoringConfig, "thresholds">): ItemStatus =>
   score === null ? "grey" : score >= config.thresholds.green ? "green" : score >= config.thresholds.amber ? "amber" : "red";
 
 /** Rounded down to one decimal, so 99.96 never displays (or colours) as a perfect 100. */

@@ -1,8 +1,10 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { AccountScoreDistributionChart } from "@/components/charts/account-score-distribution-chart";
 import { ItemScoreSparklineChart } from "@/components/charts/item-score-sparkline-chart";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { AccountsHeatmap } from "@/components/scorecard/accounts-heatmap";
+import { CoverageValue } from "@/components/scorecard/coverage-value";
 import { ITEM_SHORT, itemTitle } from "@/components/scorecard/item-labels";
 import { Card } from "@/components/ui/card";
 import { Delta } from "@/components/ui/delta";
@@ -11,10 +13,13 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { Viewer } from "@/lib/auth/viewer";
 import { changeOver, lastDays, scoreDistribution, trendSeries } from "@/lib/charts/trend";
-import { listAccountSummaries } from "@/lib/db/account-summaries";
+import { listAccountSummaries, type AccountSummaryRow } from "@/lib/db/account-summaries";
+import { listFailedReads, type FailedRead } from "@/lib/db/failed-reads";
+import { getStatusThresholds } from "@/lib/db/status";
 import { getFreshness, getOrgTrend } from "@/lib/db/trends";
-import { formatScore } from "@/lib/format";
-import { DEFAULT_SCORING_CONFIG, statusOf } from "@/lib/scoring";
+import { formatCoverage, formatScore } from "@/lib/format";
+import { statusOf } from "@/lib/scoring";
+import { accountStatus, COVERAGE_ATTENTION, lowCoverage } from "@/lib/scoring/account-status";
 
 /**
  * Days of trend the overview reads: the chosen range, and at least the 90 days of the tiles' sparklines
@@ -63,7 +68,10 @@ export async function OrgScoreCard({ viewer, range }: { viewer: Viewer; range: n
   const [trend, accounts] = await Promise.all([getOrgTrend(viewer, trendDaysFor(range)), listAccountSummaries(viewer)]);
   const series = trendSeries(trend);
   const latest = series.filter((point) => point.score !== null).at(-1)?.score ?? null;
-  const scored = accounts.filter((account) => account.score !== null).length;
+  const scored = accounts.filter((account) => account.score !== null);
+  // Green only when every scored account is: a perfect mean with an account read in part is not a pass.
+  const status = accountStatus(latest, null, scored.some((account) => account.status !== "green"), getStatusThresholds());
+  const partlyRead = scored.filter((account) => lowCoverage(account.coverage)).length;
   return (
     <Card title={viewer.role === "owner" ? "Score of your accounts" : "Organisation score"}>
       <div className="flex items-end gap-3">
@@ -73,7 +81,7 @@ export async function OrgScoreCard({ viewer, range }: { viewer: Viewer; range: n
         <span className="mb-2 text-ink-muted">/ 100</span>
       </div>
       <div className="mt-2">
-        <StatusBadge status={statusOf(latest, DEFAULT_SCORING_CONFIG)} />
+        <StatusBadge status={status} />
       </div>
       <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
         <div>
@@ -90,7 +98,8 @@ export async function OrgScoreCard({ viewer, range }: { viewer: Viewer; range: n
         </div>
       </dl>
       <p className="mt-4 text-sm text-ink-muted">
-        Mean of {scored} account {scored === 1 ? "score" : "scores"}; each account scores the mean of its ten items.
+        Mean of {scored.length} account {scored.length === 1 ? "score" : "scores"}; each account scores the mean of its ten items.
+        {partlyRead > 0 ? ` ${partlyRead} of them ${partlyRead === 1 ? "was" : "were"} read below ${Math.round(COVERAGE_ATTENTION * 100)}% coverage.` : ""}
       </p>
     </Card>
   );
@@ -100,50 +109,109 @@ export async function DistributionCard({ viewer }: { viewer: Viewer }) {
   const accounts = await listAccountSummaries(viewer);
   return (
     <Card title="Account scores">
-      <AccountScoreDistributionChart buckets={scoreDistribution(accounts.map((account) => account.score))} />
+      <AccountScoreDistributionChart buckets={scoreDistribution(accounts, getStatusThresholds())} />
     </Card>
   );
 }
 
+/** Accounts listed under "Partly read": the worst coverages first, at most this many. */
+const PARTLY_READ_ROWS = 5;
+
 export async function WorstAccountsCard({ viewer }: { viewer: Viewer }) {
-  const accounts = await listAccountSummaries(viewer);
+  const [accounts, failedReads] = await Promise.all([listAccountSummaries(viewer), listFailedReads(viewer)]);
+  // A score read in part is not comparable with the others: those accounts are listed apart, with what failed.
+  const partlyRead = accounts.filter((account) => account.score !== null && lowCoverage(account.coverage)).sort((a, b) => (a.coverage ?? 0) - (b.coverage ?? 0));
   const worst = accounts
-    .filter((account) => account.score !== null)
+    .filter((account) => account.score !== null && !lowCoverage(account.coverage))
     .sort((a, b) => (a.score ?? 0) - (b.score ?? 0))
     .slice(0, 5);
   return (
     <Card title="Needs attention" actions={<Link href="/accounts?sort=score" className="text-sm underline">All accounts</Link>}>
-      {worst.length === 0 ? (
+      {worst.length === 0 && partlyRead.length === 0 ? (
         <p className="text-ink-muted">No account has a score yet.</p>
-      ) : (
-        <ol className="divide-y divide-slate-100">
-          {worst.map((account) => (
-            <li key={account.id} className="flex items-center justify-between gap-3 py-2">
-              <div className="min-w-0">
-                <Link href={`/accounts/${account.id}`} className="font-medium hover:underline">
-                  {account.name}
-                </Link>
-                <p className="truncate text-xs text-ink-muted">
-                  {account.redItems} failing {account.redItems === 1 ? "item" : "items"}
-                  {account.stale ? " · stale" : ""}
-                </p>
-              </div>
-              <div className="text-right">
-                <span className="text-xl font-semibold tabular-nums">{formatScore(account.score)}</span>
-                <div className="text-xs">
-                  <Delta value={account.change7d} />
-                </div>
-              </div>
-            </li>
-          ))}
-        </ol>
-      )}
+      ) : null}
+      {partlyRead.length > 0 ? (
+        <section aria-labelledby="partly-read-heading" className="mb-4">
+          <h3 id="partly-read-heading" className="text-sm font-semibold">
+            Partly read: coverage below {Math.round(COVERAGE_ATTENTION * 100)}%
+          </h3>
+          <ol className="divide-y divide-slate-100">
+            {partlyRead.slice(0, PARTLY_READ_ROWS).map((account) => (
+              <AttentionRow key={account.id} account={account} detail={<FailedReadsLine coverage={account.coverage} reads={failedReads.get(account.id) ?? []} />} />
+            ))}
+          </ol>
+          {partlyRead.length > PARTLY_READ_ROWS ? (
+            <Link href="/accounts?sort=coverage" className="text-sm underline">
+              {partlyRead.length - PARTLY_READ_ROWS} more partly read
+            </Link>
+          ) : null}
+        </section>
+      ) : null}
+      {worst.length > 0 ? (
+        <section aria-labelledby="lowest-heading">
+          <h3 id="lowest-heading" className="text-sm font-semibold">
+            Lowest scores
+          </h3>
+          <ol className="divide-y divide-slate-100">
+            {worst.map((account) => (
+              <AttentionRow
+                key={account.id}
+                account={account}
+                detail={
+                  <>
+                    {account.redItems} failing {account.redItems === 1 ? "item" : "items"} · coverage {formatCoverage(account.coverage)}
+                    {account.stale ? " · stale" : ""}
+                  </>
+                }
+              />
+            ))}
+          </ol>
+        </section>
+      ) : null}
     </Card>
+  );
+}
+
+function AttentionRow({ account, detail }: { account: AccountSummaryRow; detail: ReactNode }) {
+  return (
+    <li className="flex items-center justify-between gap-3 py-2" data-account={account.id}>
+      <div className="min-w-0">
+        <Link href={`/accounts/${account.id}`} className="font-medium hover:underline">
+          {account.name}
+        </Link>
+        <p className="text-xs text-ink-muted">{detail}</p>
+      </div>
+      <div className="shrink-0 text-right">
+        <span className="text-xl font-semibold tabular-nums">{formatScore(account.score)}</span>
+        <div className="flex items-center justify-end gap-2 text-xs">
+          <StatusBadge status={account.status} size="sm" />
+          <Delta value={account.change7d} />
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** "Coverage 45% · unread: AccessDenied: iam:GetAccountSummary (6 checks); …": why the checks are unknown. */
+function FailedReadsLine({ coverage, reads }: { coverage: number | null; reads: FailedRead[] }) {
+  const shown = reads.slice(0, 2);
+  return (
+    <>
+      <CoverageValue coverage={coverage} /> of checks read
+      {shown.length > 0 ? (
+        <>
+          {" · unread: "}
+          {shown.map((read) => `${read.reason} (${read.checks} ${read.checks === 1 ? "check" : "checks"})`).join("; ")}
+          {reads.length > shown.length ? `; ${reads.length - shown.length} more ${reads.length - shown.length === 1 ? "reason" : "reasons"}` : ""}
+        </>
+      ) : null}
+    </>
   );
 }
 
 export async function ItemTiles({ viewer, range }: { viewer: Viewer; range: number }) {
   const [trend, accounts] = await Promise.all([getOrgTrend(viewer, trendDaysFor(range)), listAccountSummaries(viewer)]);
+  const thresholds = getStatusThresholds();
   return (
     <section aria-labelledby="items-heading">
       <h2 id="items-heading" className="mb-3 text-xl font-semibold">
@@ -167,7 +235,7 @@ export async function ItemTiles({ viewer, range }: { viewer: Viewer; range: numb
                   <span className="text-sm font-medium">
                     <span className="text-ink-muted">{item}.</span> {ITEM_SHORT[item]}
                   </span>
-                  <StatusBadge status={statusOf(score, DEFAULT_SCORING_CONFIG)} size="sm" />
+                  <StatusBadge status={statusOf(score, { thresholds })} size="sm" />
                 </div>
                 <p className="mt-2 text-2xl font-semibold tabular-nums">
                   {passing}
@@ -222,7 +290,7 @@ export async function TrendCard({ viewer, range, item }: { viewer: Viewer; range
           ))}
         </nav>
       </div>
-      {points.length === 0 ? <EmptyState title="No history in this range yet" /> : <ScoreTrendChart points={points} label={`${subject}, last ${range} days`} />}
+      {points.length === 0 ? <EmptyState title="No history in this range yet" /> : <ScoreTrendChart points={points} label={`${subject}, last ${range} days`} amberAt={getStatusThresholds().amber} />}
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { ItemScoreSparklineChart } from "@/components/charts/item-score-sparkline-chart";
 import { itemTitle } from "@/components/scorecard/item-labels";
+import { CoverageValue } from "@/components/scorecard/coverage-value";
 import { ScoreExplanation } from "@/components/scorecard/score-explanation";
 import { Card } from "@/components/ui/card";
 import { Delta } from "@/components/ui/delta";
@@ -14,9 +15,11 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { loadForPage, requirePageViewer } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/viewer";
 import { accountIdSchema } from "@/lib/route-params";
+import { listFailedReads } from "@/lib/db/failed-reads";
 import { getAccountScorecard } from "@/lib/db/scorecard";
-import { formatPercent, formatScore } from "@/lib/format";
-import { DEFAULT_SCORING_CONFIG, statusOf } from "@/lib/scoring";
+import { getStatusThresholds } from "@/lib/db/status";
+import { formatCoverage, formatScore, shownScore } from "@/lib/format";
+import { COVERAGE_ATTENTION, lowCoverage } from "@/lib/scoring/account-status";
 import { RescanButton } from "./rescan-client";
 
 export const dynamic = "force-dynamic";
@@ -33,9 +36,11 @@ export default async function AccountScorecardPage({ params }: Props) {
   const accountId = parsed.data;
   const viewer = await requirePageViewer();
   const card = await loadForPage(viewer, () => getAccountScorecard(viewer, accountId));
+  const failedReads = lowCoverage(card.summary.coverage) ? ((await listFailedReads(viewer, accountId)).get(accountId) ?? []) : [];
   const { summary, meta, lastGood, lastScan, trend } = card;
-  const scorePoints = trend.scores.map((row) => ({ day: row.day, score: row.score === null ? null : Math.round(row.score) }));
+  const scorePoints = trend.scores.map((row) => ({ day: row.day, score: row.score === null ? null : shownScore(row.score) }));
   const tags = Object.entries(summary.tags);
+  const greyItems = summary.items.filter((cell) => cell.status === "grey").length;
   return (
     <div className="space-y-8">
       <PageHeader
@@ -63,6 +68,25 @@ export default async function AccountScorecardPage({ params }: Props) {
         </Notice>
       ) : null}
 
+      {lowCoverage(summary.coverage) ? (
+        <Notice tone="warning" title={`Only ${formatCoverage(summary.coverage)} of the checks could be read`}>
+          The score covers only what was read: the account cannot show green, and it stays under &ldquo;needs attention&rdquo; on the overview until at least {Math.round(COVERAGE_ATTENTION * 100)}% is read. Unread:
+          {failedReads.length > 0 ? (
+            <ul className="mt-1 list-disc pl-5">
+              {failedReads.map((read) => (
+                <li key={read.reason}>
+                  <span className="font-mono">{read.reason}</span> ({read.checks} {read.checks === 1 ? "check" : "checks"})
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Notice>
+      ) : summary.status === "amber" && summary.score !== null && summary.score >= 100 && greyItems > 0 ? (
+        <Notice tone="warning" title="Not green: some items have no data">
+          Every check that could be read passes, but {greyItems === 1 ? "one item has" : `${greyItems} items have`} nothing evaluable, so the account is not shown as passing.
+        </Notice>
+      ) : null}
+
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="Account score">
           <div className="flex items-end gap-3">
@@ -70,14 +94,22 @@ export default async function AccountScorecardPage({ params }: Props) {
             <span className="mb-2 text-ink-muted">/ 100</span>
           </div>
           <div className="mt-2 flex flex-wrap items-center gap-3">
-            <StatusBadge status={statusOf(summary.score, DEFAULT_SCORING_CONFIG)} />
+            <StatusBadge status={summary.status} />
             <Delta value={summary.change7d} label="in 7 days" />
           </div>
           <dl className="mt-4 space-y-1 text-sm">
             <div className="flex justify-between gap-2">
               <dt className="text-ink-muted">Coverage</dt>
-              <dd title="Share of the checks that could be evaluated (the rest were unknown, e.g. access denied)">{formatPercent(lastGood?.coverage)}</dd>
+              <dd title="Share of the checks that could be evaluated (the rest were unknown, e.g. access denied)">
+                <CoverageValue coverage={summary.coverage} />
+              </dd>
             </div>
+            {greyItems > 0 ? (
+              <div className="flex justify-between gap-2">
+                <dt className="text-ink-muted">Items without data</dt>
+                <dd>{greyItems}</dd>
+              </div>
+            ) : null}
             <div className="flex justify-between gap-2">
               <dt className="text-ink-muted">Failing items</dt>
               <dd>{summary.redItems}</dd>
@@ -85,7 +117,7 @@ export default async function AccountScorecardPage({ params }: Props) {
           </dl>
         </Card>
         <Card title="Score, last 90 days" className="lg:col-span-2">
-          {scorePoints.length === 0 ? <p className="text-ink-muted">No history yet.</p> : <ScoreTrendChart points={scorePoints} label={`${summary.name} score, last 90 days`} height={200} />}
+          {scorePoints.length === 0 ? <p className="text-ink-muted">No history yet.</p> : <ScoreTrendChart points={scorePoints} label={`${summary.name} score, last 90 days`} height={200} amberAt={getStatusThresholds().amber} />}
         </Card>
       </div>
 
@@ -107,7 +139,7 @@ export default async function AccountScorecardPage({ params }: Props) {
         </div>
         <ul className="grid gap-3 md:grid-cols-2">
           {summary.items.map((cell) => {
-            const points = trend.items.filter((row) => row.item === cell.item).map((row) => ({ day: row.day, score: row.score === null ? null : Math.round(row.score) }));
+            const points = trend.items.filter((row) => row.item === cell.item).map((row) => ({ day: row.day, score: row.score === null ? null : shownScore(row.score) }));
             return (
               <li key={cell.item} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
                 <div className="flex items-start justify-between gap-3">

@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { isRunning, progressText, useScanProgress } from "@/components/scans/use-scan-progress";
+import { formatScore } from "@/lib/format";
 
 /** "Rescan now": starts a one-account scan, shows its progress live, then reloads the page's data. */
 export function RescanButton({ accountId }: { accountId: string }) {
@@ -36,7 +37,7 @@ export function RescanButton({ accountId }: { accountId: string }) {
   else if (scanId) {
     message = progressText(scan);
     if (outcome?.error) message += ` — ${outcome.error.code}: ${outcome.error.message}`;
-    else if (scan && !isRunning(scan.state) && outcome) message += `: score ${outcome.score === null ? "—" : Math.round(outcome.score)}, page updated.`;
+    else if (scan && !isRunning(scan.state) && outcome) message += `: score ${formatScore(outcome.score)}, page updated.`;
   }
 
   return (

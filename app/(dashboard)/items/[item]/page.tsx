@@ -55,7 +55,7 @@ export default async function ItemAcrossOrgPage({ params, searchParams }: Props)
           {guidance ? <p className="mt-4 text-sm leading-relaxed">{guidance.whyItMatters}</p> : null}
         </Card>
         <Card title="Pass rate, last 365 days (% of accounts)" className="lg:col-span-2">
-          {passRates.length === 0 ? <EmptyState title="No history yet" /> : <ScoreTrendChart points={lastDays(passRates, 365)} label={`Item ${item} pass rate, % of accounts`} height={220} amberAt={60} />}
+          {passRates.length === 0 ? <EmptyState title="No history yet" /> : <ScoreTrendChart points={lastDays(passRates, 365)} label={`Item ${item} pass rate, % of accounts`} height={220} amberAt={null} />}
         </Card>
       </div>
 
