@@ -42,7 +42,8 @@ describe("i10.lambda_scanning", () => {
 describe("i10.inspector_critical_findings (optional)", () => {
   const findings = (ages: number[]) => (d: AccountEvidence) =>
     void (d.item10.inspectorCriticalFindings = { "us-east-1": collected({ findings: ages.map((a) => ({ arn: `f${a}`, firstObservedAt: daysAgo(a) })), truncated: false }) });
-  it("is omitted when not collected", () => expect(runCase(evaluateInspectorCriticalFindings, { name: "", expected: "pass" })).toBeUndefined());
+  it("is left to the scorer (unknown, not evaluated) when not collected", () =>
+    expect(runCase(evaluateInspectorCriticalFindings, { name: "", ev: (d) => void delete d.item10.inspectorCriticalFindings, expected: "unknown" })).toBeUndefined());
   it.each<Case>([
     { name: "critical findings within SLA", ev: findings([2]), expected: "pass" },
     { name: "critical finding past SLA", ev: findings([20]), expected: "warn" },

@@ -110,7 +110,7 @@ export const evaluateMacieEnabled = (ev: AccountEvidence, _ctx: CheckContext): C
     Object.entries(ev.item5.macie).map(([r, e]) => [r, !isNotApplicable(e) && !e.ok && /Macie is not enabled/i.test(e.error.message) ? collected({ status: "DISABLED" }) : e]),
   );
   return evaluateRegional("i5.macie_enabled", macie, "macie2:GetMacieSession", (m): RegionVerdict =>
-    m.status === "ENABLED" ? { result: "pass", reason: "Macie enabled" } : { result: "warn", reason: "Macie is not enabled" },
+    m.status === "ENABLED" ? { result: "pass", reason: "Macie enabled" } : { result: "warn", reason: m.status === "PAUSED" ? "Macie is paused" : "Macie is not enabled" },
   );
 };
 
