@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHECKS, checksOfItem } from "./catalogue";
+import { CHECKS, checksOfItem, type CheckId } from "./catalogue";
 import { NOT_EVALUATED, withEveryCheck } from "./every-check";
 import { result } from "./helpers/result";
 import { scoreAccount } from "./score-account";
@@ -14,7 +14,7 @@ describe("withEveryCheck", () => {
     ["all but the optional Macie check", ["i5.account_s3_bpa", "i5.public_buckets_intentional", "i5.classification_tagged", "i5.kms_key_not_public", "i5.kms_encrypt_decrypt_separated", "i5.classification_attested"], ["i5.macie_enabled"]],
     ["every check", checksOfItem(5).map((c) => c.id), []],
   ] as const)("item 5, %s: the missing checks come back unknown, in catalogue order", (_name, produced, missing) => {
-    const checks = withEveryCheck(5, produced.map((id) => result(id, "pass", "ok")));
+    const checks = withEveryCheck(5, produced.map((id) => result(id as CheckId, "pass", "ok")));
     expect(checks.map((c) => c.id)).toEqual(checksOfItem(5).map((c) => c.id));
     const filled = checks.filter((c) => c.reason.startsWith(`${NOT_EVALUATED}: `));
     expect(filled.map((c) => c.id)).toEqual(missing);
