@@ -52,7 +52,7 @@ async function criticalFindings(ctx: CollectorContext, region: string): Promise<
 /** What Inspector scans in a Region, from the other collectors (a count that could not be read counts as "some"). */
 export type ScannedResources = { instances: Regional<{ total: number }>; functions: Regional<{ total: number }>; repositories: Regional<number> };
 
-const nothingToScan = (r: ScannedResources, status: InspectorStatus, region: string) =>
+export const nothingToScan = (r: ScannedResources, status: InspectorStatus, region: string) =>
   status.resourceState.codeRepository !== "ENABLED" &&
   regionValue(r.instances, region)?.total === 0 &&
   regionValue(r.functions, region)?.total === 0 &&
