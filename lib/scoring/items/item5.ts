@@ -102,7 +102,7 @@ export const evaluateClassificationTagged = (_ev: AccountEvidence, ctx: CheckCon
   return result(id, "pass", `classified ${value}`);
 };
 
-/** Optional (macie2:GetMacieSession is outside SecurityAudit): omitted when not collected. */
+/** Optional (macie2:GetMacieSession is outside SecurityAudit): left to scoreAccount ("not evaluated") when not collected. */
 export const evaluateMacieEnabled = (ev: AccountEvidence, _ctx: CheckContext): CheckResult | undefined => {
   if (ev.item5.macie === undefined) return undefined;
   // Macie answers "not enabled" with AccessDeniedException + that message (Prowler): an answer, not an unknown.
