@@ -14,9 +14,10 @@ import { collectEcs } from "./collectors/ecs";
 import { collectEventRules } from "./collectors/eventbridge";
 import { collectGuardDuty } from "./collectors/guardduty";
 import { collectIam } from "./collectors/iam";
-import { collectInspector } from "./collectors/inspector";
+import { collectInspector, collectInspectorCriticalFindings } from "./collectors/inspector";
 import { collectKms } from "./collectors/kms";
 import { collectLambda } from "./collectors/lambda";
+import { collectMacie } from "./collectors/macie";
 import { collectS3, type BucketRef } from "./collectors/s3";
 import { collectSecrets } from "./collectors/secrets-manager";
 import { collectSecurityHub } from "./collectors/securityhub";
@@ -73,7 +74,7 @@ export async function collectAccountEvidence(session: AccountSession, options: C
   }
   const ctx: CollectorContext = { ...base, regions };
 
-  const [iamAll, item1, s3, kmsKeys, trails, item7, sh, gd, eventRules, lambda, ecs, ec2UserData, codebuild, secrets, securityGroups, inspector, ecr] =
+  const [iamAll, item1, s3, kmsKeys, trails, item7, sh, gd, eventRules, lambda, ecs, ec2UserData, codebuild, secrets, securityGroups, inspector, ecr, macie] =
     await Promise.all([
       iamP,
       item1P,
@@ -92,7 +93,10 @@ export async function collectAccountEvidence(session: AccountSession, options: C
       collectSecurityGroups(ctx),
       collectInspector(ctx),
       collectEcr(ctx),
+      s3P.then((s) => collectMacie(ctx, s.bucketList)),
     ]);
+  const resources = { instances: ec2UserData, functions: lambda, repositories: ecr.ecrRepositoryCount };
+  const inspectorCriticalFindings = await collectInspectorCriticalFindings(ctx, inspector, resources);
   if (options.signal?.aborted) throw new ScanAbortedError();
   if (s3.bucketList !== undefined) session.buckets = s3.bucketList;
   if (trails.ok) session.trailBuckets = [...new Set(trails.value.map((t) => t.s3BucketName).filter((b): b is string => !!b))];
@@ -107,10 +111,10 @@ export async function collectAccountEvidence(session: AccountSession, options: C
     item2: iamAll.item2,
     item3: { lambda, ecs, ec2UserData, codebuild, secrets },
     item4: { securityGroups },
-    item5: { accountPublicAccessBlock: s3.accountPublicAccessBlock, buckets: s3.buckets, kmsKeys },
+    item5: { accountPublicAccessBlock: s3.accountPublicAccessBlock, buckets: s3.buckets, kmsKeys, macie },
     item6: { trails },
     item7,
     item8: { ...sh, ...gd, eventRules },
-    item10: { inspector, ...ecr },
+    item10: { inspector, ...ecr, inspectorCriticalFindings },
   };
 }

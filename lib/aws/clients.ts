@@ -14,6 +14,7 @@ import { IAMClient } from "@aws-sdk/client-iam";
 import { Inspector2Client } from "@aws-sdk/client-inspector2";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { LambdaClient } from "@aws-sdk/client-lambda";
+import { Macie2Client } from "@aws-sdk/client-macie2";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { S3Client } from "@aws-sdk/client-s3";
 import { S3ControlClient } from "@aws-sdk/client-s3-control";
@@ -44,6 +45,7 @@ export const SERVICES = {
   inspector2: { ctor: Inspector2Client, env: "INSPECTOR2" },
   kms: { ctor: KMSClient, env: "KMS" },
   lambda: { ctor: LambdaClient, env: "LAMBDA" },
+  macie2: { ctor: Macie2Client, env: "MACIE2" },
   organizations: { ctor: OrganizationsClient, env: "ORGANIZATIONS" },
   s3: { ctor: S3Client, env: "S3" },
   s3control: { ctor: S3ControlClient, env: "S3_CONTROL" },

@@ -365,7 +365,7 @@ describe("entry and failures", () => {
   });
 
   it("every call denied: every datum is the AWS error with its action, none silently not applicable", async () => {
-    const services = ["iam", "ec2", "account", "lambda", "ecs", "codebuild", "secretsmanager", "s3", "s3control", "kms", "cloudtrail", "access-analyzer", "securityhub", "guardduty", "events", "inspector2", "ecr"];
+    const services = ["iam", "ec2", "account", "lambda", "ecs", "codebuild", "secretsmanager", "s3", "s3control", "kms", "cloudtrail", "access-analyzer", "securityhub", "guardduty", "events", "inspector2", "ecr", "macie2"];
     sandbox.setFaults(
       services.map((service) => ({
         account: B,

@@ -138,8 +138,9 @@ export const ITEM5_GUIDANCE: CheckGuidance[] = [
     howToFix: {
       steps: [
         "Decide whether to manage Macie centrally: in the management account, designate a Macie delegated administrator and auto-enable member accounts.",
-        "Otherwise open Amazon Macie in this account in each Region you use, and choose Get started → Enable Macie.",
+        "Otherwise open Amazon Macie in this account in each Region you use, and choose Get started → Enable Macie. Tenfold looks at the home Region and at every Region that holds buckets, so those are the ones that count.",
         "Turn on automated sensitive data discovery and review its cost estimate.",
+        "If the check is unknown with AccessDenied, the Tenfold role lacks macie2:GetMacieSession (SecurityAudit does not include it): redeploy the member-role template, whose inline policy adds it.",
         "Rescan the account in Tenfold to confirm.",
       ],
       cli: [

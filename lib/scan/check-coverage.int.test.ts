@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHECKS } from "@/lib/scoring/catalogue";
 import type { ScanResultDocument } from "@/db/store/scan-results";
 import type { FaultRule } from "@/sandbox/faults";
-import { DEMO_LOG_ARCHIVE_ID, DEMO_MANAGEMENT_ID, DEMO_SECURITY_ID, demoClock, demoScenarioAt } from "@/sandbox/demo";
+import { DEMO_LOG_ARCHIVE_ID, DEMO_MANAGEMENT_ID, DEMO_SECURITY_ID, demoAccounts, demoClock, demoScenarioAt } from "@/sandbox/demo";
 import { addAccount, bucket, ingress, regionData, securityGroup } from "@/sandbox/scenario/builder";
 import { daysAgo } from "@/sandbox/scenario/clock";
 import type { Scenario } from "@/sandbox/scenario/types";
@@ -11,7 +11,8 @@ import { startScanHarness, type ScanHarness } from "@/test/scan-harness";
 // Table-driven coverage through the real SDK: the demo organisation (green, amber and red postures in
 // every item) scanned at its first and last week, a few accounts built for the outcomes the demo lacks,
 // one account whose every AWS call is denied, and a scan with organisation-level reads denied. Every
-// check must show each outcome its criteria allow.
+// check must show each outcome its criteria allow, and every catalogue check must appear, with a
+// result and (when unknown or not applicable) a reason, in every scanned account of every scan.
 
 type Outcome = "pass" | "fail" | "warn" | "unknown" | "not_applicable";
 
@@ -33,9 +34,16 @@ const WARN_ONLY = new Set([
 // Informational checks that only count positive evidence: pass, or not applicable when there is none.
 const POSITIVE_ONLY = new Set(["i3.secret_store_in_use"]);
 
+// Optional checks (checks.md §18 "(opt.)"), now collected: their own outcome tables.
+const OPTIONAL: Record<string, Outcome[]> = {
+  "i5.macie_enabled": ["pass", "warn", "unknown"], // warn: "Macie is not enabled"; unknown: macie2:GetMacieSession denied
+  "i7.unused_access_analyzer": ["not_applicable"], // paid analyzer: none in the demo organisation
+  "i10.inspector_critical_findings": ["pass", "warn", "unknown", "not_applicable"], // n/a: Inspector off
+};
+
 function expectedOutcomes(check: (typeof CHECKS)[number]): Outcome[] {
   if ("manual" in check && check.manual) return ["unknown"]; // "needs attestation" until the workflow issue
-  if ("optional" in check && check.optional) return [];
+  if ("optional" in check && check.optional) return OPTIONAL[check.id] ?? [];
   if (POSITIVE_ONLY.has(check.id)) return ["pass", "unknown"];
   return ["pass", WARN_ONLY.has(check.id) ? "warn" : "fail", "unknown"];
 }
@@ -56,7 +64,7 @@ function observe(documents: ScanResultDocument[]): Map<string, Map<Outcome, stri
   return seen;
 }
 
-const DENIED_SERVICES = ["iam", "ec2", "account", "lambda", "ecs", "codebuild", "secretsmanager", "s3", "s3control", "kms", "cloudtrail", "access-analyzer", "securityhub", "guardduty", "events", "inspector2", "ecr"];
+const DENIED_SERVICES = ["iam", "ec2", "account", "lambda", "ecs", "codebuild", "secretsmanager", "s3", "s3control", "kms", "cloudtrail", "access-analyzer", "securityhub", "guardduty", "events", "inspector2", "ecr", "macie2"];
 
 function deniedEverywhere(accountId: string): FaultRule[] {
   return DENIED_SERVICES.map((service) => ({
@@ -191,6 +199,34 @@ describe("every check through the real SDK", () => {
     const seen = observe(documents).get(id) ?? new Map();
     const missing = expectedOutcomes(check).filter((outcome) => !seen.has(outcome));
     expect(missing, `${id} seen: ${JSON.stringify(Object.fromEntries(seen))}`).toEqual([]);
+  });
+
+  it("puts every catalogue check, with a result, in every account of the demo organisation, in every scan", () => {
+    const active = demoAccounts().filter((a) => !a.suspended);
+    expect(active.length).toBeGreaterThanOrEqual(37);
+    const catalogue = CHECKS.map((c) => c.id).sort();
+    for (const [n, document] of documents.entries()) {
+      for (const spec of active) {
+        const account = document.accounts.find((a) => a.accountId === spec.id);
+        expect(account, `scan ${n}: ${spec.name} missing`).toBeDefined();
+        expect(account!.status, `scan ${n}: ${spec.name}`).toMatch(/^(ok|partial)$/);
+        const checks = account!.items.flatMap((item) => item.checks);
+        expect(checks.map((c) => c.id).sort(), `scan ${n}: ${spec.name}`).toEqual(catalogue);
+        for (const c of checks) expect(["pass", "fail", "warn", "unknown", "not_applicable"], `scan ${n}: ${spec.name} ${c.id}`).toContain(c.result);
+      }
+    }
+  });
+
+  it("gives every unknown and not-applicable result, in every scanned account, a reason", () => {
+    const silent = documents.flatMap((document) =>
+      document.accounts.flatMap((account) =>
+        account.items
+          .flatMap((item) => item.checks)
+          .filter((c) => (c.result === "unknown" || c.result === "not_applicable") && c.reason.trim() === "")
+          .map((c) => `${account.name} ${c.id} ${c.result}`),
+      ),
+    );
+    expect(silent).toEqual([]);
   });
 
   it("explains every unknown of the denied account with the AWS error", () => {

@@ -6,7 +6,8 @@ import { DescribeRepositoriesCommand, ECRClient, GetRegistryScanningConfiguratio
 import { DescribeTaskDefinitionCommand, ECSClient, ListTaskDefinitionsCommand } from "@aws-sdk/client-ecs";
 import { EventBridgeClient, ListRulesCommand } from "@aws-sdk/client-eventbridge";
 import { DescribeOrganizationConfigurationCommand as GDDescribeOrgConfig, GetDetectorCommand, GetFindingsCommand as GDGetFindings, GuardDutyClient, ListDetectorsCommand, ListFindingsCommand as GDListFindings } from "@aws-sdk/client-guardduty";
-import { BatchGetAccountStatusCommand, DescribeOrganizationConfigurationCommand as InspectorDescribeOrgConfig, Inspector2Client, ListFindingAggregationsCommand } from "@aws-sdk/client-inspector2";
+import { BatchGetAccountStatusCommand, DescribeOrganizationConfigurationCommand as InspectorDescribeOrgConfig, Inspector2Client, ListFindingAggregationsCommand, ListFindingsCommand as InspectorListFindings } from "@aws-sdk/client-inspector2";
+import { GetMacieSessionCommand, Macie2Client } from "@aws-sdk/client-macie2";
 import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
 import { LambdaClient, ListTagsCommand, paginateListFunctions } from "@aws-sdk/client-lambda";
 import { ListSecretsCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
@@ -162,6 +163,33 @@ describe("Inspector2, Lambda, Secrets Manager, ECS, CodeBuild, KMS, ECR, EventBr
     expect((await ins.send(new InspectorDescribeOrgConfig({}))).autoEnable).toEqual({ ec2: true, ecr: true, lambda: true, lambdaCode: true });
     const notAdmin = await h.client(Inspector2Client, B, { maxAttempts: 1 });
     expect((await errorOf(notAdmin.send(new InspectorDescribeOrgConfig({})))).name).toBe("AccessDeniedException");
+  });
+
+  it("Inspector2 ListFindings: string filters (EQUALS OR-ed, NOT_EQUALS AND-ed, fields AND-ed) and pages", async () => {
+    const ins = await h.client(Inspector2Client, A);
+    const arns = (fs: { findingArn?: string }[] | undefined) => (fs ?? []).map((f) => f.findingArn);
+    const all = reg().inspector!.findings!;
+    const criticalActive = { severity: [{ comparison: "EQUALS" as const, value: "CRITICAL" }], findingStatus: [{ comparison: "EQUALS" as const, value: "ACTIVE" }] };
+    const got = await ins.send(new InspectorListFindings({ filterCriteria: criticalActive, maxResults: 100 }));
+    expect(arns(got.findings)).toEqual([all[0]!.findingArn, all[2]!.findingArn]);
+    expect(got.findings?.[0]).toEqual(all[0]); // the SDK parses the Finding shape back (dates included)
+    expect(got.nextToken).toBeUndefined();
+    const either = await ins.send(new InspectorListFindings({ filterCriteria: { severity: [{ comparison: "EQUALS", value: "HIGH" }, { comparison: "EQUALS", value: "CRITICAL" }], findingStatus: [{ comparison: "NOT_EQUALS", value: "SUPPRESSED" }] } }));
+    expect(arns(either.findings)).toEqual([all[0]!.findingArn, all[1]!.findingArn, all[2]!.findingArn]);
+    const first = await ins.send(new InspectorListFindings({ maxResults: 3 }));
+    const second = await ins.send(new InspectorListFindings({ maxResults: 3, nextToken: first.nextToken }));
+    expect([...arns(first.findings), ...arns(second.findings)]).toEqual(arns(all));
+    expect(second.nextToken).toBeUndefined();
+    const none = await (await h.client(Inspector2Client, B)).send(new InspectorListFindings({ filterCriteria: criticalActive }));
+    expect(none.findings).toEqual([]);
+  });
+
+  it("Macie2 GetMacieSession; AccessDeniedException 'Macie is not enabled.' where it is off", async () => {
+    const macie = await h.client(Macie2Client, A);
+    const on = reg().macie!;
+    expect(await macie.send(new GetMacieSessionCommand({}))).toMatchObject({ status: "ENABLED", createdAt: on.createdAt, updatedAt: on.createdAt, findingPublishingFrequency: "SIX_HOURS" });
+    const off = await errorOf((await h.client(Macie2Client, A, { region: "eu-west-1", maxAttempts: 1 })).send(new GetMacieSessionCommand({})));
+    expect({ name: off.name, message: off.message, status: off.$metadata?.httpStatusCode }).toEqual({ name: "AccessDeniedException", message: "Macie is not enabled.", status: 403 });
   });
 
   it("Lambda ListFunctions pages at most 50 per page", async () => {

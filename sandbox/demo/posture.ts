@@ -5,7 +5,7 @@ import type { Finding } from "@aws-sdk/client-guardduty";
 import type { FunctionConfiguration } from "@aws-sdk/client-lambda";
 import type { SecretListEntry } from "@aws-sdk/client-secrets-manager";
 import { createRng, hashString } from "../prng";
-import { accessKey, bucket, ingress, inspectorState, regionData, role, securityGroup, tenfoldRole, user } from "../scenario/builder";
+import { accessKey, bucket, ingress, inspectorFinding, inspectorState, regionData, role, securityGroup, tenfoldRole, user } from "../scenario/builder";
 import { daysAgo, isoDaysAgo } from "../scenario/clock";
 import type { AccountData, InstanceData, RegionData, Scenario } from "../scenario/types";
 import { DEMO_LOG_ARCHIVE_ID, DEMO_SECURITY_ID, type DemoAccountSpec } from "./accounts";
@@ -183,6 +183,13 @@ const data: Gen = (s, a, spec, color) => {
   });
   const rootOnly = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "root", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${a.id}:root` }, Action: "kms:*", Resource: "*" }] });
   regionData(a, HOME).kmsKeys = [key(rootOnly)];
+  // Macie: on in every Region (green, and the public-data account), only in the home Region (amber), nowhere (red).
+  const macieFrom = daysAgo(s.clock, 200);
+  eachRegion(a, (r, region) => {
+    const on = color === "green" || spec.classification === "public" || (color === "amber" && region === HOME);
+    if (on) r.macie = { status: "ENABLED", createdAt: macieFrom };
+    else delete r.macie;
+  });
   if (spec.classification === "public") {
     a.s3.publicAccessBlock = undefined;
     a.s3.buckets.push(bucket(s, `${a.name}-static-site`, { policy: PUBLIC_POLICY(`${a.name}-static-site`), policyIsPublic: true }));
@@ -339,7 +346,24 @@ const keys: Gen = (s, a, _spec, color, rng) => {
   }
 };
 
-const devCycle: Gen = (s, a, spec, color) => {
+const CVES = [
+  ["CVE-2024-3094", "xz-utils"],
+  ["CVE-2023-44487", "nghttp2"],
+  ["CVE-2024-6387", "openssh"],
+  ["CVE-2023-4863", "libwebp"],
+  ["CVE-2022-22965", "spring-beans"],
+] as const;
+
+/** The home Region's Inspector findings: `critical` ages in days, plus a fixed tail of high / medium / low. */
+function inspectorFindings(s: Scenario, a: AccountData, criticalAges: number[]): NonNullable<RegionData["inspector"]["findings"]> {
+  const sev = [...criticalAges.map((age) => ["CRITICAL", age] as const), ...[20, 9, 4].map((age) => ["HIGH", age] as const), ...Array.from({ length: 9 }, (_, i) => ["MEDIUM", 5 + 11 * i] as const), ["LOW", 60] as const, ["LOW", 3] as const];
+  return sev.map(([severity, age], n) => {
+    const [cve, pkg] = CVES[n % CVES.length]!;
+    return inspectorFinding(s, a.id, HOME, { n, severity, firstSeenDaysAgo: age, cve, pkg, repository: n % 2 === 0 ? "app" : "worker" });
+  });
+}
+
+const devCycle: Gen = (s, a, spec, color, rng) => {
   const on = inspectorState("ENABLED");
   const off = inspectorState("DISABLED");
   if (spec.workloads === false) {
@@ -358,7 +382,12 @@ const devCycle: Gen = (s, a, spec, color) => {
           : { status: "DISABLED", resourceState: { ec2: off, ecr: off, lambda: off, lambdaCode: off, codeRepository: off } };
   });
   const home = regionData(a, HOME);
-  home.inspector!.severityCounts = color === "red" ? { all: 0, critical: 0, high: 0, medium: 0 } : { all: 14, critical: color === "green" ? 0 : 2, high: 3, medium: 9 };
+  // Critical findings: amber has one past the SLA and one fresh; some green accounts one fresh; red has Inspector off.
+  const critical = color === "amber" ? [3, 40] : color === "green" && rng() < 0.3 ? [2] : [];
+  const found = color === "red" ? [] : inspectorFindings(s, a, critical);
+  const count = (severity: string) => found.filter((f) => f.severity === severity).length;
+  home.inspector!.findings = found;
+  home.inspector!.severityCounts = { all: found.length, critical: count("CRITICAL"), high: count("HIGH"), medium: count("MEDIUM") };
   home.ecrRepositories = ["app", "worker"].map((n) => ({
     repositoryArn: `arn:aws:ecr:${HOME}:${a.id}:repository/${n}`,
     registryId: a.id,

@@ -1,7 +1,8 @@
 // Builder: tests state only what they care about and get sensible (compliant) defaults for the rest.
 import type { RoleDetail } from "@aws-sdk/client-iam";
 import type { IpPermission, SecurityGroup } from "@aws-sdk/client-ec2";
-import type { State } from "@aws-sdk/client-inspector2";
+import type { Finding as InspectorFinding, State } from "@aws-sdk/client-inspector2";
+import { hashString } from "../prng";
 import { DEFAULT_REGIONS } from "../regions";
 import { daysAgo, isoDaysAgo } from "./clock";
 import type { AccessKeyData, AccountData, BucketData, IamUserData, OrganizationData, RegionData, RootData, Scenario } from "./types";
@@ -231,6 +232,36 @@ export function bucket(s: Scenario, name: string, o: Partial<BucketData> = {}): 
 /** An Inspector2 `State` as the API returns it (errorCode / errorMessage are always present). */
 export function inspectorState(status: "ENABLED" | "DISABLED" | "ENABLING" | "SUSPENDED"): State {
   return { status, errorCode: status === "ENABLED" ? "ALREADY_ENABLED" : "RESOURCE_NOT_FOUND", errorMessage: "" };
+}
+
+/** An Inspector2 package-vulnerability finding on an ECR image, in the shape ListFindings returns. */
+export function inspectorFinding(
+  s: Scenario,
+  accountId: string,
+  region: string,
+  o: { n: number; severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW"; firstSeenDaysAgo: number; cve: string; pkg: string; repository?: string; status?: "ACTIVE" | "SUPPRESSED" | "CLOSED" },
+): InspectorFinding {
+  const repository = o.repository ?? "app";
+  const digest = `sha256:${hashString(`${accountId}${repository}`).toString(16).padStart(8, "0").repeat(8)}`;
+  const first = daysAgo(s.clock, o.firstSeenDaysAgo);
+  return {
+    findingArn: `arn:aws:inspector2:${region}:${accountId}:finding/${hashString(`${accountId}:${region}:${o.n}`).toString(16).padStart(8, "0").repeat(4)}`,
+    awsAccountId: accountId,
+    type: "PACKAGE_VULNERABILITY",
+    title: `${o.cve} - ${o.pkg}`,
+    description: `A vulnerability in ${o.pkg} (${o.cve}).`,
+    remediation: { recommendation: { text: "None Provided" } },
+    severity: o.severity,
+    status: o.status ?? "ACTIVE",
+    firstObservedAt: first,
+    lastObservedAt: daysAgo(s.clock, 0.5),
+    updatedAt: daysAgo(s.clock, 0.5),
+    inspectorScore: o.severity === "CRITICAL" ? 9.8 : o.severity === "HIGH" ? 7.5 : 5.3,
+    resources: [{ type: "AWS_ECR_CONTAINER_IMAGE", id: `arn:aws:ecr:${region}:${accountId}:repository/${repository}/${digest}`, partition: "aws", region }],
+    packageVulnerabilityDetails: { vulnerabilityId: o.cve, source: "NVD", vulnerablePackages: [{ name: o.pkg, version: "1.0.0", packageManager: "OS" }] },
+    fixAvailable: "YES",
+    exploitAvailable: "NO",
+  };
 }
 
 /** A Region where every detective service is on and clean: the green baseline. */

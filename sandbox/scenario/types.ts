@@ -10,7 +10,7 @@ import type { TaskDefinition } from "@aws-sdk/client-ecs";
 import type { Rule } from "@aws-sdk/client-eventbridge";
 import type { Finding as GuardDutyFinding } from "@aws-sdk/client-guardduty";
 import type { ManagedPolicyDetail, OpenIDConnectProviderListEntry, RoleDetail, SAMLProviderListEntry } from "@aws-sdk/client-iam";
-import type { ResourceState, State as InspectorState } from "@aws-sdk/client-inspector2";
+import type { Finding as InspectorFinding, ResourceState, State as InspectorState } from "@aws-sdk/client-inspector2";
 import type { KeyMetadata } from "@aws-sdk/client-kms";
 import type { FunctionConfiguration } from "@aws-sdk/client-lambda";
 import type { PolicySummary } from "@aws-sdk/client-organizations";
@@ -169,7 +169,13 @@ export interface RegionData {
   detectors: DetectorData[];
   /** Undefined = Security Hub not enabled in this Region. */
   securityHub?: SecurityHubData;
-  inspector: { status: InspectorState["status"] & string; resourceState: ResourceState; severityCounts?: { all: number; critical: number; high: number; medium: number } };
+  inspector: {
+    status: InspectorState["status"] & string;
+    resourceState: ResourceState;
+    severityCounts?: { all: number; critical: number; high: number; medium: number };
+    /** ListFindings answers (the SDK's `Finding` shape); none when absent. */
+    findings?: InspectorFinding[];
+  };
   ecrRepositories: Repository[];
   ecrScanning: RegistryScanningConfiguration;
   lambdaFunctions: FunctionConfiguration[];
@@ -182,7 +188,8 @@ export interface RegionData {
   secrets: SecretListEntry[];
   kmsKeys: KmsKeyData[];
   eventRules: Rule[];
-  macie?: { status: "ENABLED" | "PAUSED"; createdAt: Date };
+  /** Undefined = Macie not enabled in this Region (GetMacieSession → AccessDeniedException "Macie is not enabled."). */
+  macie?: { status: "ENABLED" | "PAUSED"; createdAt: Date; updatedAt?: Date };
   /** CloudFormation stacks (optional check; served when @aws-sdk/client-cloudformation is installed). */
   stacks?: { StackName: string; StackId: string; CreationTime: Date; StackStatus: string; Outputs?: { OutputKey?: string; OutputValue?: string; Description?: string }[] }[];
   /** IAM Identity Center instances (SSO Admin ListInstances, usually the management account's home Region). */

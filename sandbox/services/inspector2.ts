@@ -14,6 +14,34 @@ function accountState(ctx: Ctx, accountId: string): T.AccountState {
   return { accountId, state: { status: i.status, errorCode: "ALREADY_ENABLED", errorMessage: "" }, resourceState: i.resourceState };
 }
 
+// ListFindings string filters: EQUALS / PREFIX values of one field are OR-ed, NOT_EQUALS AND-ed, fields AND-ed.
+// Fields other than these (dates, numbers, resource and package filters) are ignored.
+const STRING_FIELDS: Partial<Record<keyof T.FilterCriteria, (f: T.Finding) => string | undefined>> = {
+  findingArn: (f) => f.findingArn,
+  awsAccountId: (f) => f.awsAccountId,
+  findingType: (f) => f.type,
+  severity: (f) => f.severity,
+  findingStatus: (f) => f.status,
+  title: (f) => f.title,
+  resourceType: (f) => f.resources?.[0]?.type,
+  resourceId: (f) => f.resources?.[0]?.id,
+};
+
+function matchesString(value: string | undefined, filters: T.StringFilter[]): boolean {
+  const v = value ?? "";
+  const positive = filters.filter((x) => x.comparison !== "NOT_EQUALS");
+  const anyPositive = positive.length === 0 || positive.some((x) => (x.comparison === "PREFIX" ? v.startsWith(x.value ?? "") : v === x.value));
+  return anyPositive && filters.filter((x) => x.comparison === "NOT_EQUALS").every((x) => v !== x.value);
+}
+
+function matchesCriteria(f: T.Finding, criteria: T.FilterCriteria | undefined): boolean {
+  if (!criteria) return true;
+  return Object.entries(STRING_FIELDS).every(([field, get]) => {
+    const filters = criteria[field as keyof T.FilterCriteria] as T.StringFilter[] | undefined;
+    return !filters?.length || matchesString(get(f), filters);
+  });
+}
+
 export const inspector2: ServiceDef = {
   name: "inspector2",
   protocol: "restJson",
@@ -37,6 +65,12 @@ export const inspector2: ServiceDef = {
         throw new SandboxError("AccessDeniedException", "Invoking account is not the delegated administrator.", 403);
       const ae = ctx.scenario.organization?.autoEnable?.inspector2 ?? { ec2: true, ecr: true, lambda: true, lambdaCode: true };
       return { autoEnable: { ...ae }, maxAccountLimitReached: false };
+    }),
+    ListFindings: op<T.ListFindingsRequest, T.ListFindingsResponse>((ctx, input) => {
+      const all = regionOf(ctx).inspector?.findings ?? [];
+      const matching = all.filter((f) => matchesCriteria(f, input.filterCriteria));
+      const p = paginate(matching, { token: input.nextToken, max: input.maxResults, defaultMax: 50, limit: 100, invalidTokenCode: "ValidationException" });
+      return { findings: p.items, nextToken: p.next };
     }),
     ListFindingAggregations: op<T.ListFindingAggregationsRequest, T.ListFindingAggregationsResponse>((ctx, input) => {
       const counts = regionOf(ctx).inspector?.severityCounts ?? { all: 0, critical: 0, high: 0, medium: 0 };

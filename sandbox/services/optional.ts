@@ -15,23 +15,6 @@ function load(pkg: string): Record<string, unknown> | undefined {
   }
 }
 
-function macie2(sdk: Record<string, unknown>): ServiceDef {
-  return {
-    name: "macie2",
-    protocol: "restJson",
-    sdk: () => sdk,
-    global: false,
-    throttle: { code: "ThrottlingException", status: 429 },
-    handlers: {
-      GetMacieSession: op<unknown, Record<string, unknown>>((ctx) => {
-        const m = regionOf(ctx).macie;
-        if (!m) throw new SandboxError("AccessDeniedException", "Macie is not enabled", 403);
-        return { status: m.status, createdAt: m.createdAt, updatedAt: m.createdAt, findingPublishingFrequency: "SIX_HOURS", serviceRole: `arn:aws:iam::${ctx.account.id}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie` };
-      }),
-    },
-  };
-}
-
 function cloudformation(sdk: Record<string, unknown>): ServiceDef {
   return {
     name: "cloudformation",
@@ -75,8 +58,6 @@ function ssoAdmin(sdk: Record<string, unknown>): ServiceDef {
 /** The optional services whose SDK client package is present. */
 export function optionalServices(): ServiceDef[] {
   const out: ServiceDef[] = [];
-  const m = load("@aws-sdk/client-macie2");
-  if (m) out.push(macie2(m));
   const c = load("@aws-sdk/client-cloudformation");
   if (c) out.push(cloudformation(c));
   const s = load("@aws-sdk/client-sso-admin");

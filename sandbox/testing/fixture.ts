@@ -4,7 +4,7 @@ import type { Finding as GuardDutyFinding } from "@aws-sdk/client-guardduty";
 import type { FunctionConfiguration } from "@aws-sdk/client-lambda";
 import { daysAgo, isoDaysAgo } from "../scenario/clock";
 import {
-  accessKey, addAccount, addOu, bucket, createScenario, ingress, inspectorState, regionData, role, securityGroup, secureRegion, tenfoldRole, user,
+  accessKey, addAccount, addOu, bucket, createScenario, ingress, inspectorFinding, inspectorState, regionData, role, securityGroup, secureRegion, tenfoldRole, user,
 } from "../scenario/builder";
 import type { Scenario } from "../scenario/types";
 
@@ -207,6 +207,13 @@ export function contractScenario(): Scenario {
   Object.assign(eu, secureRegion(s, A, "eu-west-1"));
   eu.securityHub!.findings = [shFinding(s, A, "eu-west-1", "eu1", "CRITICAL", 20)];
   r.inspector = { status: "ENABLED", resourceState: { ec2: inspectorState("ENABLED"), ecr: inspectorState("ENABLED"), lambda: inspectorState("ENABLED"), lambdaCode: inspectorState("DISABLED"), codeRepository: inspectorState("DISABLED") }, severityCounts: { all: 12, critical: 2, high: 4, medium: 6 } };
+  r.inspector.findings = [
+    inspectorFinding(s, A, R, { n: 1, severity: "CRITICAL", firstSeenDaysAgo: 40, cve: "CVE-2024-3094", pkg: "xz-utils" }),
+    inspectorFinding(s, A, R, { n: 2, severity: "HIGH", firstSeenDaysAgo: 12, cve: "CVE-2023-44487", pkg: "nghttp2" }),
+    inspectorFinding(s, A, R, { n: 3, severity: "CRITICAL", firstSeenDaysAgo: 2, cve: "CVE-2024-6387", pkg: "openssh", repository: "worker" }),
+    inspectorFinding(s, A, R, { n: 4, severity: "CRITICAL", firstSeenDaysAgo: 90, cve: "CVE-2022-22965", pkg: "spring-beans", status: "SUPPRESSED" }),
+  ];
+  r.macie = { status: "ENABLED", createdAt: daysAgo(s.clock, 120) };
   r.ecrRepositories = ["api", "worker", "web"].map((n) => ({
     repositoryArn: `arn:aws:ecr:${R}:${A}:repository/${n}`,
     registryId: A,

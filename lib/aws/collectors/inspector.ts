@@ -1,7 +1,12 @@
-// Inspector2 (item 10): BatchGetAccountStatus {} (own account) per enabled Region.
-import { BatchGetAccountStatusCommand } from "@aws-sdk/client-inspector2";
-import type { InspectorStatus, Regional } from "@/lib/scoring/evidence";
-import { compact, perRegion, type CollectorContext } from "./context";
+// Inspector2 (item 10): BatchGetAccountStatus {} (own account) per enabled Region; then, where Inspector
+// is ENABLED and the Region holds something it scans, the ACTIVE CRITICAL findings (ListFindings, ≤ 100
+// per page, at most maxFindingPages pages) for the optional i10.inspector_critical_findings. Where Inspector
+// is off, or the Region has no instance, image, function or scanned code repository, there are none to list.
+import { BatchGetAccountStatusCommand, paginateListFindings } from "@aws-sdk/client-inspector2";
+import type { FindingList, InspectorFinding, InspectorStatus, Regional } from "@/lib/scoring/evidence";
+import { regionValue } from "@/lib/scoring/helpers/regional";
+import { errorFrom } from "../errors";
+import { compact, iso, NotApplicableSignal, perRegion, type CollectorContext } from "./context";
 
 export async function collectInspector(ctx: CollectorContext): Promise<Regional<InspectorStatus>> {
   return perRegion(ctx.regions, "inspector2:BatchGetAccountStatus", async (region) => {
@@ -20,5 +25,50 @@ export async function collectInspector(ctx: CollectorContext): Promise<Regional<
         codeRepository: rs?.codeRepository?.status,
       }),
     };
+  });
+}
+
+const CRITICAL_ACTIVE = {
+  severity: [{ comparison: "EQUALS" as const, value: "CRITICAL" }],
+  findingStatus: [{ comparison: "EQUALS" as const, value: "ACTIVE" }],
+};
+
+async function criticalFindings(ctx: CollectorContext, region: string): Promise<FindingList<InspectorFinding>> {
+  const findings: InspectorFinding[] = [];
+  let pages = 0;
+  let truncated = false;
+  const pager = paginateListFindings({ client: ctx.clients.get("inspector2", region), pageSize: 100 }, { filterCriteria: CRITICAL_ACTIVE, maxResults: 100 });
+  for await (const page of pager) {
+    for (const f of page.findings ?? [])
+      findings.push(compact({ arn: f.findingArn ?? "", title: f.title, firstObservedAt: iso(f.firstObservedAt) ?? "", resourceId: f.resources?.[0]?.id }));
+    if (++pages >= ctx.settings.maxFindingPages) {
+      truncated = page.nextToken !== undefined && page.nextToken !== "";
+      break;
+    }
+  }
+  return { findings, truncated };
+}
+
+/** What Inspector scans in a Region, from the other collectors (a count that could not be read counts as "some"). */
+export type ScannedResources = { instances: Regional<{ total: number }>; functions: Regional<{ total: number }>; repositories: Regional<number> };
+
+export const nothingToScan = (r: ScannedResources, status: InspectorStatus, region: string) =>
+  status.resourceState.codeRepository !== "ENABLED" &&
+  regionValue(r.instances, region)?.total === 0 &&
+  regionValue(r.functions, region)?.total === 0 &&
+  regionValue(r.repositories, region) === 0;
+
+export async function collectInspectorCriticalFindings(
+  ctx: CollectorContext,
+  status: Regional<InspectorStatus>,
+  resources: ScannedResources,
+): Promise<Regional<FindingList<InspectorFinding>>> {
+  return perRegion(ctx.regions, "inspector2:ListFindings", async (region) => {
+    const s = status[region];
+    if (s === undefined || "notApplicable" in s) return new NotApplicableSignal(s?.notApplicable ?? "Region not scanned");
+    if (!s.ok) throw errorFrom(s.error); // status unreadable → findings unknown too
+    if (s.value.status !== "ENABLED") return new NotApplicableSignal("Inspector not enabled");
+    if (nothingToScan(resources, s.value, region)) return { findings: [], truncated: false };
+    return criticalFindings(ctx, region);
   });
 }

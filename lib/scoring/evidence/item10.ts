@@ -24,6 +24,6 @@ export type Item10Evidence = {
   ecrRepositoryCount: Regional<number>;
   /** ecr:GetRegistryScanningConfiguration, every ENABLED Region. */
   ecrScanning: Regional<RegistryScanning>;
-  /** Optional inspector2:ListFindings (CRITICAL, ACTIVE). Absent = not collected, check omitted. */
+  /** Optional inspector2:ListFindings (CRITICAL, ACTIVE) where Inspector is ENABLED (else notApplicable). Absent = unknown ("not evaluated"). */
   inspectorCriticalFindings?: Regional<{ findings: InspectorFinding[]; truncated: boolean }>;
 };

@@ -44,6 +44,9 @@ export type Item5Evidence = {
   buckets: Collected<BucketExposure[]>;
   /** kms:ListKeys / DescribeKey / GetKeyPolicy, every ENABLED Region. */
   kmsKeys: Regional<KmsKey[]>;
-  /** Optional: macie2:GetMacieSession → status (not in SecurityAudit); "Macie is not enabled" → {status: "DISABLED"}. Absent = check omitted. */
+  /**
+   * Optional: macie2:GetMacieSession → status (not in SecurityAudit); "Macie is not enabled" → {status: "DISABLED"}.
+   * Asked in the home Region and the buckets' Regions; the others are notApplicable. Absent = unknown ("not evaluated").
+   */
   macie?: Regional<{ status: "ENABLED" | "PAUSED" | string }>;
 };

@@ -42,12 +42,16 @@ describe("i10.lambda_scanning", () => {
 describe("i10.inspector_critical_findings (optional)", () => {
   const findings = (ages: number[]) => (d: AccountEvidence) =>
     void (d.item10.inspectorCriticalFindings = { "us-east-1": collected({ findings: ages.map((a) => ({ arn: `f${a}`, firstObservedAt: daysAgo(a) })), truncated: false }) });
-  it("is omitted when not collected", () => expect(runCase(evaluateInspectorCriticalFindings, { name: "", expected: "pass" })).toBeUndefined());
+  it("is left to the scorer (unknown, not evaluated) when not collected", () =>
+    expect(runCase(evaluateInspectorCriticalFindings, { name: "", ev: (d) => void delete d.item10.inspectorCriticalFindings, expected: "unknown" })).toBeUndefined());
   it.each<Case>([
     { name: "critical findings within SLA", ev: findings([2]), expected: "pass" },
     { name: "critical finding past SLA", ev: findings([20]), expected: "warn" },
     { name: "Inspector off in the Region", ev: (d) => { findings([20])(d); d.item10.inspector["us-east-1"] = collected({ status: "DISABLED", resourceState: {} }); }, expected: "not_applicable" },
     { name: "ListFindings denied", ev: (d) => void (d.item10.inspectorCriticalFindings = { "us-east-1": collectFailed("AccessDeniedException") }), expected: "unknown" },
+    { name: "exactly at the SLA (7 d) is still within it", ev: findings([7]), expected: "pass" },
+    { name: "no critical findings anywhere", ev: findings([]), expected: "pass", reason: "no critical findings past SLA (1 Region)" },
+    { name: "past SLA in one Region, the other not enabled", ev: (d) => { findings([8, 1])(d); d.item10.inspectorCriticalFindings!["eu-west-1"] = { notApplicable: "Inspector not enabled" }; }, expected: "warn", reason: "1 critical finding open beyond 7 d (us-east-1)" },
   ])("$name → $expected", (c) => void run(evaluateInspectorCriticalFindings as Parameters<typeof runCase>[0], c));
 });
 

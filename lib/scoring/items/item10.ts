@@ -55,7 +55,7 @@ export const evaluateLambdaScanning = (ev: AccountEvidence, _ctx: CheckContext) 
     { noneApplicable: "no Lambda functions" },
   );
 
-/** Optional: omitted when the findings were not collected. */
+/** Optional: left to scoreAccount ("not evaluated") when the findings were not collected. */
 export const evaluateInspectorCriticalFindings = (ev: AccountEvidence, ctx: CheckContext): CheckResult | undefined => {
   const findings = ev.item10.inspectorCriticalFindings;
   if (findings === undefined) return undefined;

@@ -177,10 +177,14 @@ describe("i5.kms_encrypt_decrypt_separated", () => {
 
 describe("i5.macie_enabled (optional)", () => {
   const macie = (status: string) => (d: AccountEvidence) => void (d.item5.macie = { "us-east-1": collected({ status }) });
-  it("is omitted when not collected", () => expect(runCase(evaluateMacieEnabled, { name: "", expected: "pass" })).toBeUndefined());
+  it("is left to the scorer (unknown, not evaluated) when not collected", () =>
+    expect(runCase(evaluateMacieEnabled, { name: "", ev: (d) => void delete d.item5.macie, expected: "unknown" })).toBeUndefined());
   it.each<Case>([
     { name: "enabled", ev: macie("ENABLED"), expected: "pass" },
     { name: "disabled", ev: macie("DISABLED"), expected: "warn", reason: /Macie is not enabled/ },
+    { name: "paused", ev: macie("PAUSED"), expected: "warn", reason: /Macie is paused/ },
+    { name: "enabled in one Region, off in the other", ev: (d) => void (d.item5.macie = { "us-east-1": collected({ status: "ENABLED" }), "eu-west-1": collected({ status: "DISABLED" }) }), expected: "warn", reason: "Macie is not enabled (eu-west-1)" },
+    { name: "Region disabled", ev: (d) => void (d.item5.macie = { "us-east-1": collected({ status: "ENABLED" }), "eu-west-1": { notApplicable: "Region not enabled" } }), expected: "pass", reason: "Macie enabled (1 Region)" },
     { name: "permission missing", ev: (d) => void (d.item5.macie = { "us-east-1": collectFailed("AccessDeniedException") }), expected: "unknown" },
     { name: "'Macie is not enabled' error", ev: (d) => void (d.item5.macie = { "us-east-1": collectFailed("AccessDeniedException", "Macie is not enabled.") }), expected: "warn" },
   ])("$name → $expected", (c) => void run(evaluateMacieEnabled as Parameters<typeof runCase>[0], c));

@@ -103,7 +103,7 @@ export const evaluateClassificationTagged = (_ev: AccountEvidence, ctx: CheckCon
   return result(id, "pass", `classified ${value}`);
 };
 
-/** Optional (macie2:GetMacieSession is outside SecurityAudit): omitted when not collected. */
+/** Optional (macie2:GetMacieSession is outside SecurityAudit): left to scoreAccount ("not evaluated") when not collected. */
 export const evaluateMacieEnabled = (ev: AccountEvidence, _ctx: CheckContext): CheckResult | undefined => {
   if (ev.item5.macie === undefined) return undefined;
   // Macie answers "not enabled" with AccessDeniedException + that message (Prowler): an answer, not an unknown.
@@ -111,7 +111,7 @@ export const evaluateMacieEnabled = (ev: AccountEvidence, _ctx: CheckContext): C
     Object.entries(ev.item5.macie).map(([r, e]) => [r, !isNotApplicable(e) && !e.ok && /Macie is not enabled/i.test(e.error.message) ? collected({ status: "DISABLED" }) : e]),
   );
   return evaluateRegional("i5.macie_enabled", macie, "macie2:GetMacieSession", (m): RegionVerdict =>
-    m.status === "ENABLED" ? { result: "pass", reason: "Macie enabled" } : { result: "warn", reason: "Macie is not enabled" },
+    m.status === "ENABLED" ? { result: "pass", reason: "Macie enabled" } : { result: "warn", reason: m.status === "PAUSED" ? "Macie is paused" : "Macie is not enabled" },
   );
 };
 

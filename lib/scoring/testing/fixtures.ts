@@ -170,6 +170,7 @@ export const goodAccount = (): AccountEvidence => ({
       },
       { keyId: "aws1", arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/aws1`, keyManager: "AWS", keyState: "Enabled", keyUsage: "ENCRYPT_DECRYPT" },
     ]),
+    macie: everyRegion({ status: "ENABLED" }),
   },
   item6: { trails: collected([orgTrail({ eventSelectors: collectFailed("CloudTrailARNInvalidException") })]) },
   item7: {
@@ -187,6 +188,7 @@ export const goodAccount = (): AccountEvidence => ({
     inspector: everyRegion({ status: "ENABLED", resourceState: { ec2: "ENABLED", ecr: "ENABLED", lambda: "ENABLED", lambdaCode: "ENABLED" } }),
     ecrRepositoryCount: everyRegion(2),
     ecrScanning: everyRegion({ scanType: "ENHANCED", rules: [] }),
+    inspectorCriticalFindings: everyRegion({ findings: [], truncated: false }),
   },
 });
 
