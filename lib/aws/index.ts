@@ -82,7 +82,8 @@ export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOpt
   const assumer = new RoleAssumer(self, settings);
   let placementP: Promise<Placement> | undefined;
 
-  // Resolved once per process (the scanner does not move); a failure is retried on the next call.
+  // Resolved once per scan (collectOrganization starts afresh) and kept by account jobs, which need only
+  // the scanner's own account id; a failure is retried on the next call.
   const placement = (): Promise<Placement> => {
     placementP ??= resolvePlacement(self, settings.managementAccountId);
     placementP.catch(() => (placementP = undefined));
@@ -226,9 +227,10 @@ export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOpt
     enterAccount,
     collectAccountEvidence: collectAccountEvidenceFn,
     collectOrganization: async (o = {}) => {
-      // A new scan enters the other accounts afresh (see enterAccount).
+      // A new scan enters the other accounts afresh (see enterAccount), and reads the organisation anew.
       orgClients.clear();
       assumer.forgetAll();
+      placementP = undefined;
       const before = { ...self.calls };
       const orgBefore = [...orgClients.values()].map((c) => ({ ...c.calls }));
       const discovery = await scanner.discoverOrganization(o);
