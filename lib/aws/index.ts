@@ -92,7 +92,9 @@ export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOpt
   const managementAccountId = async (): Promise<string> => (await placement()).managementAccountId;
 
   const enterAccount = async (accountId: string): Promise<AccountSession> => {
-    if (accountId === (await placement()).scannerAccountId) {
+    // If the scanner's own identity cannot be read, every account is entered through its role as before.
+    const own = await placement().then((p) => p.scannerAccountId, () => undefined);
+    if (accountId === own) {
       // No AssumeRole into itself: the member role is not deployed where the scanner runs (a
       // service-managed StackSet skips the management account), and the scanner role reads as much.
       const clients = new ClientFactory(self.credentials, settings, partsFor(accountId));
