@@ -40,6 +40,7 @@ describe("parseEnv", () => {
     [{ TENFOLD_KNOWN_CIDRS: "10.0.0.0/8,nonsense" }, "TENFOLD_KNOWN_CIDRS: must be a comma-separated list of CIDR blocks such as 203.0.113.0/24"],
     [{ CRON_SECRET: "short" }, "CRON_SECRET: must be at least 16 characters"],
     [{ TENFOLD_ROLE_NAME: "bad role" }, "TENFOLD_ROLE_NAME: must be an IAM role name (letters, digits and +=,.@_-, at most 64)"],
+    [{ TENFOLD_MANAGEMENT_ACCOUNT_ID: "1111-2222-3333" }, "TENFOLD_MANAGEMENT_ACCOUNT_ID: must be a 12-digit AWS account id"],
   ])("rejects %o with one clear line", (source, message) => {
     expect(problemsOf(source)).toEqual([message]);
   });

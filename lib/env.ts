@@ -5,6 +5,7 @@ import { z } from "zod";
 
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
+const optionalAccountId = z.preprocess(emptyAsUnset, z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional());
 const intInRange = (min: number, max: number, fallback: number) => {
   const message = `must be a whole number from ${min} to ${max}`;
   return z.preprocess(
@@ -172,7 +173,9 @@ export const envSchema = z.object({
     (cidrs) => cidrs.every((cidr) => CIDR_PATTERN.test(cidr)),
     "must be a comma-separated list of CIDR blocks such as 203.0.113.0/24",
   ),
-  TENFOLD_LOG_ARCHIVE_ACCOUNT_ID: z.preprocess(emptyAsUnset, z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional()),
+  TENFOLD_LOG_ARCHIVE_ACCOUNT_ID: optionalAccountId,
+  // The organisation to scan when the scanner runs outside it; unset = the scanner's own organisation.
+  TENFOLD_MANAGEMENT_ACCOUNT_ID: optionalAccountId,
   TENFOLD_ATTEST_DAYS: intInRange(1, 730, 180),
   // Exceptions always expire; this caps how far ahead their expiry may be set.
   TENFOLD_EXCEPTION_MAX_DAYS: intInRange(1, 1095, 365),

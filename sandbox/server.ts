@@ -11,6 +11,7 @@ import { awsQuery, ec2Query } from "./protocols/query";
 import { restJson, restXml, compileRoute } from "./protocols/rest";
 import type { CompiledService, ProtocolCodec, Reply, WireRequest } from "./protocols/types";
 import { RequestLog } from "./request-log";
+import { scannerOf } from "./scenario/builder";
 import type { Scenario } from "./scenario/types";
 import { SERVICES } from "./services";
 import { operationPlan, type OperationPlan } from "./wire/plan";
@@ -41,7 +42,7 @@ export interface Sandbox {
   update(fn: (scenario: Scenario) => void): void;
   setClock(clock: Date): void;
   setFaults(faults: FaultRule[], rateLimits?: RateLimitRule[]): void;
-  /** Environment variables that point an SDK (or Tenfold) at this sandbox with the management key. */
+  /** Environment variables that point an SDK (or Tenfold) at this sandbox with the scanner's key (`scannerOf`). */
   env(region?: string): Record<string, string>;
   stop(): Promise<void>;
 }
@@ -105,8 +106,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const log = new RequestLog(options.logCapacity ?? 200_000);
 
   function identify(akid: string): Identity | undefined {
-    const m = scenario.management;
-    if (akid === m.accessKeyId) return { accountId: m.accountId, arn: m.principalArn, userId: `AIDA${m.accountId}SCANNER` };
+    for (const m of [scenario.scanner, scenario.management])
+      if (m && akid === m.accessKeyId) return { accountId: m.accountId, arn: m.principalArn, userId: `AIDA${m.accountId}SCANNER` };
     return state.sessions.get(akid);
   }
 
@@ -147,7 +148,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       if (!caller) throw new SandboxError(authErr.invalid[0], "The security token included in the request is invalid.", authErr.invalid[1]);
       if (caller.expiration && caller.expiration.getTime() <= scenario.clock.getTime())
         throw new SandboxError(authErr.expired[0], "The security token included in the request is expired", authErr.expired[1]);
-      const account = scenario.accounts[caller.accountId];
+      const account = scenario.accounts[caller.accountId] ?? scenario.outsideAccounts?.[caller.accountId];
       if (!account) throw new SandboxError(authErr.invalid[0], "The security token included in the request is invalid.", authErr.invalid[1]);
       // A Region the account has not enabled answers as AWS does for a disabled opt-in Region.
       if (!svc.def.global && !account.enabledRegions.includes(region))
@@ -251,8 +252,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     env(region = "us-east-1") {
       return {
         AWS_ENDPOINT_URL: endpoint,
-        AWS_ACCESS_KEY_ID: scenario.management.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: scenario.management.secretAccessKey,
+        AWS_ACCESS_KEY_ID: scannerOf(scenario).accessKeyId,
+        AWS_SECRET_ACCESS_KEY: scannerOf(scenario).secretAccessKey,
         AWS_REGION: region,
       };
     },

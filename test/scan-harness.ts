@@ -12,6 +12,7 @@ import { requestScan, type ScanRequest } from "@/lib/scan/request-scan";
 import type { ScanRuntime } from "@/lib/scan/runtime";
 import { waitForScan } from "@/lib/scan/wait";
 import { startWorker } from "@/lib/scan/worker";
+import { scannerOf } from "@/sandbox/scenario/builder";
 import { startSandbox, type Sandbox, type SandboxOptions } from "@/sandbox/server";
 import { createIsolatedDatabase } from "./isolated-db";
 
@@ -46,8 +47,8 @@ export async function startScanHarness(
     { ...awsSettingsFromEnv(env, { endpointOverrides: { AWS_ENDPOINT_URL: sandbox.endpoint }, secretSalt: "test-salt" }), ...options.aws },
     {
       credentials: {
-        accessKeyId: options.scenario.management.accessKeyId,
-        secretAccessKey: options.scenario.management.secretAccessKey,
+        accessKeyId: scannerOf(options.scenario).accessKeyId,
+        secretAccessKey: scannerOf(options.scenario).secretAccessKey,
       },
     },
   );

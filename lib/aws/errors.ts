@@ -74,6 +74,8 @@ export function isAbortError(err: unknown): boolean {
 
 /** A failed account-wide (GLOBAL) call → Collected error. */
 export function failed<T>(err: unknown, defaultAction: string): Collected<T> {
+  // An account that could not be entered fails with AWS's code (AccessDenied…), not the wrapper's name.
+  if (err instanceof AccountEntryError) return collectFailed<T>(err.code, err.message, actionOf(err) ?? defaultAction);
   const e = toCollectError(err, actionOf(err) ?? defaultAction);
   return collectFailed<T>(e.code, e.message, e.action);
 }

@@ -1,9 +1,9 @@
 // Public API of lib/aws for lib/scan. One scanner per process (or per scan):
 //
 //   const aws = createAwsScanner(settings, { credentials?, onApiCall? });
-//   const discovery = await aws.discoverOrganization();            // MGMT: accounts, OU paths, tags, SCPs, delegated admins
+//   const discovery = await aws.discoverOrganization();            // MGMT / DA: accounts, OU paths, tags, SCPs, delegated admins
 //   const org = await aws.collectOrgEvidence(discovery, { now });   // ORG evidence (once per scan)
-//   const session = await aws.enterAccount(accountId);              // AssumeRole; throws AccountEntryError
+//   const session = await aws.enterAccount(accountId);              // AssumeRole (own account: own credentials); throws AccountEntryError
 //   const evidence = await aws.collectAccountEvidence(session, { now, org });  // never throws for AWS errors
 //   session.apiCalls();                                              // { iam: 7, ec2: 52, … }
 //
@@ -13,24 +13,25 @@ import { collectAccountEvidence, type AccountSession } from "./account-evidence"
 import { ClientFactory, sharedClientParts, type ApiCallListener, type Credentials, type ServiceKey } from "./clients";
 import { listExternalFindingsPaged, type OrgAnalyzerSource } from "./collectors/access-analyzer";
 import type { Clock } from "./collectors/credential-report";
-import { describeOrganization } from "./collectors/organizations";
 import type { BucketRef } from "./collectors/s3";
 import { RoleAssumer, scannerCredentials } from "./credentials";
 import { AccountEntryError, ScanAbortedError } from "./errors";
-import { collectOrgEvidence, discoverOrganization, scannerAccountId, type OrgDeps, type OrgDiscovery } from "./org-evidence";
+import { collectOrgEvidence, discoverOrganization, type OrgDeps, type OrgDiscovery } from "./org-evidence";
+import { resolvePlacement, type Placement } from "./placement";
 import { resolveAwsSettings, type AwsSettings, type AwsSettingsInput } from "./settings";
 
 export { AccountEntryError, ScanAbortedError } from "./errors";
 export { defaultAwsSettings, resolveAwsSettings, type AwsSettings, type AwsSettingsInput } from "./settings";
 export type { AccountSession } from "./account-evidence";
 export type { OrgDiscovery } from "./org-evidence";
+export type { Placement, PlacementKind } from "./placement";
 export type { BucketRef } from "./collectors/s3";
 export type { ServiceKey, Credentials } from "./clients";
 
 export type ApiCalls = Record<string, number>;
 
 export type AwsScannerOptions = {
-  /** Scanner (management-account) credentials; default: the SDK's default provider chain. */
+  /** The scanner's own credentials (management, delegated-admin or outside account); default: the SDK's default provider chain. */
   credentials?: Credentials;
   /** Called for every AWS call: the account it was made in (or "org"), the service and the operation. */
   onApiCall?: (service: ServiceKey, operation: string, scope: string) => void;
@@ -40,8 +41,10 @@ export type AwsScannerOptions = {
 
 export type AwsScanner = {
   readonly settings: AwsSettings;
-  /** The management account id (DescribeOrganization.MasterAccountId, else the caller's own account). */
+  /** The management account id (DescribeOrganization.MasterAccountId or TENFOLD_MANAGEMENT_ACCOUNT_ID, else the caller's own account). */
   managementAccountId(): Promise<string>;
+  /** Where the scanner runs: its own account and its place in the organisation (./placement). */
+  placement(): Promise<Placement>;
   /** ListAccounts (all states), OU paths, tags, SCPs, delegated admins. Throws if the account list cannot be read. */
   discoverOrganization(options?: { now?: Date; signal?: AbortSignal }): Promise<OrgDiscovery>;
   /** ORG evidence. Bucket lists already gathered by account scans are reused (see `bucketLists`). */
@@ -49,7 +52,10 @@ export type AwsScanner = {
     discovery: OrgDiscovery,
     options?: { now?: Date; signal?: AbortSignal; bucketLists?: Record<string, BucketRef[]>; trailBuckets?: Record<string, string[]> },
   ): Promise<OrgEvidence>;
-  /** AssumeRole into the account's Tenfold role (cached, refreshed before expiry). Throws AccountEntryError. */
+  /**
+   * AssumeRole into the account's Tenfold role (cached, refreshed before expiry); the scanner's own
+   * account is read with its own credentials. Throws AccountEntryError.
+   */
   enterAccount(accountId: string): Promise<AccountSession>;
   /** All collectors for one account; AWS failures become evidence. Throws only on abort. */
   collectAccountEvidence(session: AccountSession, options: { now: Date; signal?: AbortSignal; org?: OrgEvidence }): Promise<AccountEvidence>;
@@ -71,22 +77,29 @@ export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOpt
   const base = sharedClientParts();
   const partsFor = (scope: string) => ({ ...base, onApiCall: listener(scope) });
 
-  // Scanner credentials (MGMT). Org-level calls are counted on this factory.
-  const management = new ClientFactory(scannerCredentials(options.credentials), settings, partsFor("org"));
-  const assumer = new RoleAssumer(management, settings);
-  let mgmtId: Promise<string> | undefined;
+  // The scanner's own credentials. Org-level calls are counted on this factory.
+  const self = new ClientFactory(scannerCredentials(options.credentials), settings, partsFor("org"));
+  const assumer = new RoleAssumer(self, settings);
+  let placementP: Promise<Placement> | undefined;
 
-  const managementAccountId = (): Promise<string> => {
-    mgmtId ??= (async () => {
-      const org = await describeOrganization(management);
-      if (org.ok && org.value) return org.value.managementAccountId;
-      return scannerAccountId(management);
-    })();
-    mgmtId.catch(() => (mgmtId = undefined));
-    return mgmtId;
+  // Resolved once per scan (collectOrganization starts afresh) and kept by account jobs, which need only
+  // the scanner's own account id; a failure is retried on the next call.
+  const placement = (): Promise<Placement> => {
+    placementP ??= resolvePlacement(self, settings.managementAccountId);
+    placementP.catch(() => (placementP = undefined));
+    return placementP;
   };
+  const managementAccountId = async (): Promise<string> => (await placement()).managementAccountId;
 
   const enterAccount = async (accountId: string): Promise<AccountSession> => {
+    // If the scanner's own identity cannot be read, every account is entered through its role as before.
+    const own = await placement().then((p) => p.scannerAccountId, () => undefined);
+    if (accountId === own) {
+      // No AssumeRole into itself: the member role is not deployed where the scanner runs (a
+      // service-managed StackSet skips the management account), and the scanner role reads as much.
+      const clients = new ClientFactory(self.credentials, settings, partsFor(accountId));
+      return { accountId, clients, settings, apiCalls: () => ({ ...clients.calls }) };
+    }
     const before = assumer.assumeCalls(accountId);
     // Each entry (one per account per scan) assumes the role afresh: a role removed or an ExternalId
     // changed since the last scan shows at once, and sessions never outlive a scan.
@@ -109,8 +122,10 @@ export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOpt
   const orgClients = new Map<string, ClientFactory>();
   const deps: OrgDeps = {
     settings,
-    management,
+    self,
+    placement,
     clientsFor: async (accountId) => {
+      if (accountId === (await placement()).scannerAccountId) return self;
       await assumer.assume(accountId); // throws AccountEntryError; concurrent callers share one AssumeRole
       let c = orgClients.get(accountId);
       if (!c) {
@@ -132,7 +147,7 @@ export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOpt
   let sharedScan = "";
   const sharedListings = new Map<string, Promise<Map<string, AccessFinding[]> | undefined>>();
   const sharedFindings =
-    (org: OrgEvidence, clients: () => Promise<ClientFactory>) =>
+    (org: OrgEvidence, clients: (analyzer: Analyzer) => Promise<ClientFactory>) =>
     async (region: string, analyzer: Analyzer, accountId: string): Promise<AccessFinding[] | undefined> => {
       if (sharedScan !== org.collectedAt) {
         sharedScan = org.collectedAt;
@@ -142,7 +157,7 @@ export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOpt
       let listing = sharedListings.get(key);
       if (!listing) {
         listing = (async () => {
-          const { findings, truncated } = await listExternalFindingsPaged(await clients(), region, analyzer.arn, undefined, settings.maxFindingPages * 100);
+          const { findings, truncated } = await listExternalFindingsPaged(await clients(analyzer), region, analyzer.arn, undefined, settings.maxFindingPages * 100);
           if (truncated) return undefined;
           const byOwner = new Map<string, AccessFinding[]>();
           for (const f of findings) byOwner.set(f.resourceOwnerAccount, [...(byOwner.get(f.resourceOwnerAccount) ?? []), f]);
@@ -157,8 +172,8 @@ export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOpt
       return byOwner ? (byOwner.get(accountId) ?? []) : undefined;
     };
 
-  // Organization analyzers of the Access Analyzer delegated admin, read for accounts without their own
-  // analyzer; those calls count towards the account being scanned.
+  // Organization analyzers (in the Access Analyzer delegated admin or the management account), read for
+  // accounts without their own analyzer; those calls count towards the account being scanned.
   const orgAnalyzerSource = (org: OrgEvidence | undefined, session: AccountSession): OrgAnalyzerSource | undefined => {
     if (!org) return undefined;
     const byRegion = new Map<string, Analyzer>();
@@ -168,16 +183,22 @@ export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOpt
       if (a) byRegion.set(region, a);
     }
     if (byRegion.size === 0) return undefined;
-    const owner = [...byRegion.values()][0]?.arn.split(":")[4] ?? "";
-    let clients: Promise<ClientFactory> | undefined;
-    const daClients = () =>
-      (clients ??= (async () => {
-        if (owner === session.accountId) return session.clients;
-        if (owner === "" || owner === (await managementAccountId())) return session.clients.derive(management.credentials);
-        await assumer.assume(owner);
-        return session.clients.derive(assumer.provider(owner));
-      })());
-    return { analyzerFor: (region) => byRegion.get(region), clients: daClients, sharedFindings: sharedFindings(org, daClients) };
+    const byOwner = new Map<string, Promise<ClientFactory>>();
+    const ownerClients = (analyzer: Analyzer) => {
+      const owner = analyzer.arn.split(":")[4] ?? "";
+      let clients = byOwner.get(owner);
+      if (!clients) {
+        clients = (async () => {
+          if (owner === session.accountId) return session.clients;
+          if (owner === "" || owner === (await placement()).scannerAccountId) return session.clients.derive(self.credentials);
+          await assumer.assume(owner);
+          return session.clients.derive(assumer.provider(owner));
+        })();
+        byOwner.set(owner, clients);
+      }
+      return clients;
+    };
+    return { analyzerFor: (region) => byRegion.get(region), clients: ownerClients, sharedFindings: sharedFindings(org, ownerClients) };
   };
 
   const collectAccountEvidenceFn: AwsScanner["collectAccountEvidence"] = async (session, o) => {
@@ -196,6 +217,7 @@ export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOpt
   const scanner: AwsScanner = {
     settings,
     managementAccountId,
+    placement,
     discoverOrganization: async (o = {}) => {
       if (o.signal?.aborted) throw new ScanAbortedError();
       const d = await discoverOrganization(deps, { now: o.now });
@@ -207,15 +229,16 @@ export function createAwsScanner(input: AwsSettingsInput, options: AwsScannerOpt
     enterAccount,
     collectAccountEvidence: collectAccountEvidenceFn,
     collectOrganization: async (o = {}) => {
-      // A new scan enters the other accounts afresh (see enterAccount).
+      // A new scan enters the other accounts afresh (see enterAccount), and reads the organisation anew.
       orgClients.clear();
       assumer.forgetAll();
-      const before = { ...management.calls };
+      placementP = undefined;
+      const before = { ...self.calls };
       const orgBefore = [...orgClients.values()].map((c) => ({ ...c.calls }));
       const discovery = await scanner.discoverOrganization(o);
       const org = await scanner.collectOrgEvidence(discovery, o);
       const apiCalls: ApiCalls = {};
-      for (const [k, v] of Object.entries(management.calls)) apiCalls[k] = v - (before[k] ?? 0);
+      for (const [k, v] of Object.entries(self.calls)) apiCalls[k] = v - (before[k] ?? 0);
       [...orgClients.values()].forEach((c, i) => {
         const prev = orgBefore[i] ?? {};
         for (const [k, v] of Object.entries(c.calls)) apiCalls[k] = (apiCalls[k] ?? 0) + v - (prev[k] ?? 0);

@@ -1,8 +1,8 @@
-// Organization discovery and organization-level evidence, once per scan (checks.md §1.3, §13):
-// from the management account (scanner credentials), the delegated admins and the Log Archive account.
+// Organization discovery and organization-level evidence, once per scan (checks.md §1.3, §13): from
+// the management account (as the scanner itself, or through the member role there), the scanner's own
+// delegated-admin access, the delegated admins and the Log Archive account (./placement).
 import { ListOrganizationsFeaturesCommand } from "@aws-sdk/client-iam";
 import { ListAutomationRulesCommand } from "@aws-sdk/client-securityhub";
-import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import type { Analyzer, Collected, LogBucketProtection, OrgAccount, OrgEvidence, Regional, Trail } from "@/lib/scoring/evidence";
 import type { ClientFactory } from "./clients";
 import { listAnalyzers } from "./collectors/access-analyzer";
@@ -14,18 +14,20 @@ import {
   describeAccounts,
   describeOrganization,
   listAccounts,
-  type ListedAccount,
   type OrganizationFacts,
 } from "./collectors/organizations";
 import { collectLogBucketProtection, listBuckets, type BucketRef } from "./collectors/s3";
-import { AccountEntryError, ScanAbortedError, attempt, call, failed, isAbortError } from "./errors";
+import { AccountEntryError, ScanAbortedError, attempt, failed, isAbortError } from "./errors";
 import { mapLimit } from "./limiter";
+import { readAsManagement, type Placement, type PlacementKind } from "./placement";
 import { enabledRegions } from "./regions";
 import type { AwsSettings } from "./settings";
 
 export type OrgDiscovery = {
   collectedAt: string;
   managementAccountId: string;
+  /** The scanner's own account and where it sits (./placement). */
+  scanner: { accountId: string; placement: PlacementKind };
   /** `null` value = standalone account (AWSOrganizationsNotInUseException). */
   organization: Collected<OrganizationFacts | null>;
   /** Every account of ListAccounts (all states), with OU path, tags and SCPs. */
@@ -36,37 +38,35 @@ export type OrgDiscovery = {
 
 export type OrgDeps = {
   settings: AwsSettings;
-  /** Clients with the scanner's (management) credentials. */
-  management: ClientFactory;
-  /** Clients of the Tenfold role in another account, counted in the org tally; throws AccountEntryError. */
+  /** Clients with the scanner's own credentials. */
+  self: ClientFactory;
+  /** Where the scanner runs (resolved once, cached by the caller). */
+  placement(): Promise<Placement>;
+  /**
+   * Clients for reading an account, counted in the org tally: the scanner's own for its own account,
+   * else the member role there. Throws AccountEntryError.
+   */
   clientsFor(accountId: string): Promise<ClientFactory>;
 };
 
-export async function scannerAccountId(management: ClientFactory): Promise<string> {
-  const out = await call("sts:GetCallerIdentity", () => management.get("sts").send(new GetCallerIdentityCommand({})));
-  return out.Account ?? "";
-}
-
 export async function discoverOrganization(deps: OrgDeps, options: { now?: Date } = {}): Promise<OrgDiscovery> {
-  const { management, settings } = deps;
-  const organization = await describeOrganization(management);
+  const { self, settings } = deps;
+  const placement = await deps.placement();
   const collectedAt = (options.now ?? new Date()).toISOString();
-  if (organization.ok && organization.value === null) {
+  const scanner = { accountId: placement.scannerAccountId, placement: placement.kind };
+  if (placement.kind === "standalone") {
     // Standalone account: the scanner's own account is the only one.
-    const id = await scannerAccountId(management);
+    const id = placement.scannerAccountId;
     const account: OrgAccount = { id, name: id, email: "", state: "ACTIVE", ouPath: { ok: true, value: [] }, tags: { ok: true, value: {} }, scps: { ok: true, value: [] } };
-    return { collectedAt, managementAccountId: id, organization, accounts: { [id]: account }, delegatedAdmins: {} };
+    return { collectedAt, managementAccountId: id, scanner, organization: placement.ownOrganization, accounts: { [id]: account }, delegatedAdmins: {} };
   }
-  // ListAccounts failing is fatal for the scan: there is nothing to score without the account list.
-  const listed: ListedAccount[] = await listAccounts(management);
-  const [accounts, admins] = await Promise.all([describeAccounts(management, listed, settings.perAccountConcurrency), delegatedAdmins(management)]);
-  const managementAccountId = organization.ok && organization.value ? organization.value.managementAccountId : await scannerAccountId(management);
-  return { collectedAt, managementAccountId, organization, accounts, delegatedAdmins: admins };
-}
-
-/** Account ids of the delegated admin for `principal`, else the management account. */
-export function adminFor(discovery: OrgDiscovery, principal: string): string {
-  return discovery.delegatedAdmins[principal]?.[0] ?? discovery.managementAccountId;
+  // ListAccounts failing everywhere is fatal for the scan: there is nothing to score without the account list.
+  const managementRole = () => deps.clientsFor(placement.managementAccountId);
+  const { reader, listed } = await readAsManagement(placement, self, managementRole, async (reader) => ({ reader, listed: await listAccounts(reader) }));
+  // An outside scanner's own DescribeOrganization is about no organisation, or another one.
+  const organization = placement.kind === "outside" ? await describeOrganization(reader) : placement.ownOrganization;
+  const [accounts, admins] = await Promise.all([describeAccounts(reader, listed, settings.perAccountConcurrency), delegatedAdmins(reader)]);
+  return { collectedAt, managementAccountId: placement.managementAccountId, scanner, organization, accounts, delegatedAdmins: admins };
 }
 
 export type CollectOrgOptions = {
@@ -79,7 +79,7 @@ export type CollectOrgOptions = {
 };
 
 export async function collectOrgEvidence(deps: OrgDeps, discovery: OrgDiscovery, options: CollectOrgOptions = {}): Promise<OrgEvidence> {
-  const { settings, management } = deps;
+  const { settings, self } = deps;
   // Shared factories carry no signal (account scans use them too): abort is checked between steps.
   const checkAbort = () => {
     if (options.signal?.aborted) throw new ScanAbortedError();
@@ -101,14 +101,29 @@ export async function collectOrgEvidence(deps: OrgDeps, discovery: OrgDiscovery,
     }
   };
 
-  const organizationsFeatures = attempt("iam:ListOrganizationsFeatures", async () => {
-    const out = await management.get("iam").send(new ListOrganizationsFeaturesCommand({}));
-    return { enabledFeatures: (out.EnabledFeatures ?? []).map(String) };
-  });
+  const managementClients = () => clientsFor(discovery.managementAccountId);
+
+  // Answered only by the management account or IAM's delegated administrator (checks.md §13).
+  const organizationsFeatures = attempt("iam:ListOrganizationsFeatures", async () =>
+    readAsManagement(await deps.placement(), self, managementClients, async (clients) => {
+      const out = await clients.get("iam").send(new ListOrganizationsFeaturesCommand({}));
+      return { enabledFeatures: (out.EnabledFeatures ?? []).map(String) };
+    }),
+  );
 
   // Organization trails: DescribeTrails in the management account's home Region (they are multi-Region).
+  // A member scanner without the member role there still sees them, as shadow trails, in its own account.
+  const trailReader = async (): Promise<ClientFactory> => {
+    try {
+      return await managementClients();
+    } catch (err) {
+      if (isAbortError(err) || discovery.scanner.placement !== "member") throw err;
+      return self;
+    }
+  };
   const organizationTrails: Promise<Collected<Trail[]>> = isOrg
     ? attempt("cloudtrail:DescribeTrails", async () => {
+        const management = await trailReader();
         const list = (await describeTrails(management, settings.homeRegion)).filter((t) => t.IsOrganizationTrail);
         const seen = new Set<string>();
         const unique = list.filter((t) => {
@@ -121,19 +136,25 @@ export async function collectOrgEvidence(deps: OrgDeps, discovery: OrgDiscovery,
       })
     : Promise.resolve({ ok: true as const, value: [] });
 
-  // Organization analyzers in the Access Analyzer delegated admin (or the management account).
+  // Organization analyzers live in Access Analyzer's delegated admin or in the management account
+  // (checks.md §8): both are read, and a Region is covered if either has one.
   const orgAnalyzers: Promise<Regional<Analyzer[]>> = (async () => {
     if (!isOrg) return {};
-    const adminId = adminFor(discovery, "access-analyzer.amazonaws.com");
-    let clients: ClientFactory;
-    try {
-      clients = adminId === discovery.managementAccountId ? management : await clientsFor(adminId);
-    } catch (err) {
-      if (isAbortError(err)) throw err;
-      return { [settings.homeRegion]: failed<Analyzer[]>(err, "sts:AssumeRole") };
-    }
-    const regions = await regionsOf(clients);
-    return perRegion(regions, "access-analyzer:ListAnalyzers", (region) => listAnalyzers(clients, region));
+    const owners = [...new Set([...(discovery.delegatedAdmins["access-analyzer.amazonaws.com"] ?? []), discovery.managementAccountId])];
+    const lists = await Promise.all(
+      owners.map(async (owner): Promise<Regional<Analyzer[]>> => {
+        let clients: ClientFactory;
+        try {
+          clients = await clientsFor(owner);
+        } catch (err) {
+          if (isAbortError(err)) throw err;
+          return { [settings.homeRegion]: failed<Analyzer[]>(err, "sts:AssumeRole") };
+        }
+        const regions = await regionsOf(clients);
+        return perRegion(regions, "access-analyzer:ListAnalyzers", (region) => listAnalyzers(clients, region));
+      }),
+    );
+    return mergeAnalyzers(lists);
   })();
 
   // Bucket → owner map from every ACTIVE account's ListBuckets, and the buckets its trails deliver to
@@ -151,7 +172,7 @@ export async function collectOrgEvidence(deps: OrgDeps, discovery: OrgDiscovery,
       let clients: ClientFactory | undefined;
       if (list === undefined || trailBuckets === undefined) {
         try {
-          clients = a.id === discovery.managementAccountId ? management : await clientsFor(a.id);
+          clients = await clientsFor(a.id);
         } catch (err) {
           if (isAbortError(err)) throw err;
           lastError = err; // an account we cannot enter: its buckets stay unmapped ("owner not found")
@@ -209,7 +230,7 @@ export async function collectOrgEvidence(deps: OrgDeps, discovery: OrgDiscovery,
         return;
       }
       try {
-        const clients = owner === discovery.managementAccountId ? management : await clientsFor(owner);
+        const clients = await clientsFor(owner);
         logBuckets[bucket] = { ok: true, value: await collectLogBucketProtection(clients, { name: bucket, region: bucketRegions.get(bucket) ?? settings.homeRegion }) };
       } catch (err) {
         if (isAbortError(err)) throw err;
@@ -223,7 +244,7 @@ export async function collectOrgEvidence(deps: OrgDeps, discovery: OrgDiscovery,
   const shAdmin = discovery.delegatedAdmins["securityhub.amazonaws.com"]?.[0] ?? discovery.delegatedAdmins["guardduty.amazonaws.com"]?.[0];
   if (isOrg && shAdmin !== undefined) {
     try {
-      const clients = shAdmin === discovery.managementAccountId ? management : await clientsFor(shAdmin);
+      const clients = await clientsFor(shAdmin);
       const regions = await regionsOf(clients);
       const [eventRules, automationRules] = await Promise.all([
         perRegion(regions, "events:ListRules", (region) => listRules(clients, region)),
@@ -261,6 +282,23 @@ export async function collectOrgEvidence(deps: OrgDeps, discovery: OrgDiscovery,
   if (logArchiveAccountId !== undefined) evidence.logArchiveAccountId = logArchiveAccountId;
   if (findingsAdmin !== undefined) evidence.findingsAdmin = findingsAdmin;
   return evidence;
+}
+
+/**
+ * Per Region, the organization analyzers of every account that may own one: an active ORGANIZATION
+ * analyzer anywhere covers the Region; otherwise a failed read leaves it unknown rather than uncovered.
+ */
+export function mergeAnalyzers(lists: Regional<Analyzer[]>[]): Regional<Analyzer[]> {
+  const out: Regional<Analyzer[]> = {};
+  for (const region of new Set(lists.flatMap((l) => Object.keys(l)))) {
+    const entries = lists.map((l) => l[region]).filter((e) => e !== undefined);
+    const found = entries.flatMap((e) => ("ok" in e && e.ok ? e.value : []));
+    const covered = found.some((a) => a.type === "ORGANIZATION" && a.status === "ACTIVE");
+    const error = entries.find((e) => "ok" in e && !e.ok);
+    const answered = entries.some((e) => "ok" in e && e.ok);
+    out[region] = covered || (answered && error === undefined) ? { ok: true, value: found } : (error ?? entries[0]!);
+  }
+  return out;
 }
 
 export { AccountEntryError };

@@ -17,6 +17,11 @@ export type AwsSettings = {
   endpointOverrides: Record<string, string>;
   /** TENFOLD_LOG_ARCHIVE_ACCOUNT_ID; inferred from the organization trail's bucket owner when absent. */
   logArchiveAccountId?: string;
+  /**
+   * TENFOLD_MANAGEMENT_ACCOUNT_ID: the management account of the organisation to scan, for a scanner
+   * outside it (read through the member role there). Unset = the scanner's own organisation.
+   */
+  managementAccountId?: string;
   /** EC2 instances whose user data is read per Region; more are sampled (coverage < 100 %). */
   maxInstances: number;
   /** Page cap for finding lists (Security Hub, GuardDuty, Access Analyzer). */

@@ -30,6 +30,7 @@ export function awsSettingsFromEnv(env: Env, extra: { endpointOverrides: Record<
     maxAttempts: env.TENFOLD_AWS_MAX_ATTEMPTS,
     retryMode: env.TENFOLD_AWS_RETRY_MODE,
     logArchiveAccountId: env.TENFOLD_LOG_ARCHIVE_ACCOUNT_ID,
+    managementAccountId: env.TENFOLD_MANAGEMENT_ACCOUNT_ID,
     maxInstances: env.TENFOLD_MAX_INSTANCES,
     maxFindingPages: env.TENFOLD_MAX_FINDING_PAGES,
     ...extra,

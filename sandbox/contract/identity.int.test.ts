@@ -102,8 +102,14 @@ describe("isolation", () => {
   });
 
   it("a member account cannot read the organization", async () => {
-    const org = await h.client(OrganizationsClient, A, { maxAttempts: 1 });
+    const org = await h.client(OrganizationsClient, B, { maxAttempts: 1 });
     const err = await errorOf(org.send(new ListAccountsCommand({})));
     expect(err.name).toBe("AccessDeniedException");
+  });
+
+  it("a delegated administrator of any service can (RegisterDelegatedAdministrator grants read-only Organizations access)", async () => {
+    const org = await h.client(OrganizationsClient, A, { maxAttempts: 1 });
+    const accounts = (await org.send(new ListAccountsCommand({}))).Accounts ?? [];
+    expect(accounts.map((a) => a.Id)).toContain(B);
   });
 });

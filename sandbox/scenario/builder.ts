@@ -5,7 +5,7 @@ import type { Finding as InspectorFinding, State } from "@aws-sdk/client-inspect
 import { hashString } from "../prng";
 import { DEFAULT_REGIONS } from "../regions";
 import { daysAgo, isoDaysAgo } from "./clock";
-import type { AccessKeyData, AccountData, BucketData, IamUserData, OrganizationData, RegionData, RootData, Scenario } from "./types";
+import type { AccessKeyData, AccountData, BucketData, IamUserData, OrganizationData, RegionData, RootData, Scenario, ScannerIdentity } from "./types";
 
 export const DEFAULT_CLOCK = new Date("2026-11-29T10:00:00Z");
 export const MANAGEMENT_ACCOUNT_ID = "111111111111";
@@ -13,6 +13,7 @@ export const MANAGEMENT_ACCESS_KEY_ID = "AKIASANDBOXMGMT00001";
 export const MANAGEMENT_SECRET_ACCESS_KEY = "sandbox/management/secret/not-a-real-key00";
 export const DEFAULT_ROLE_NAME = "TenfoldReadOnly";
 export const DEFAULT_EXTERNAL_ID = "tenfold-sandbox-external-id";
+export const SCANNER_ROLE_NAME = "TenfoldScanner";
 
 export interface ScenarioInit {
   clock?: Date;
@@ -149,6 +150,33 @@ export function addAccount(s: Scenario, init: AccountInit = {}): AccountData {
   };
   s.accounts[id] = a;
   return a;
+}
+
+/** The credentials Tenfold's scanner starts with: `scenario.scanner`, else the management account's. */
+export function scannerOf(s: Scenario): ScannerIdentity {
+  return s.scanner ?? s.management;
+}
+
+/**
+ * Runs the scanner as the TenfoldScanner role of `accountId` (a member account, e.g. a delegated
+ * administrator), or of a new account outside the organization when `outside` is given.
+ */
+export function placeScanner(s: Scenario, accountId: string, outside?: AccountInit): ScannerIdentity {
+  if (outside) {
+    const a = addAccount(s, { ...outside, id: accountId, parentId: "" });
+    delete s.accounts[accountId];
+    (s.outsideAccounts ??= {})[accountId] = a;
+  }
+  const account = s.accounts[accountId] ?? s.outsideAccounts?.[accountId];
+  if (!account) throw new Error(`no account ${accountId} for the scanner`);
+  account.iam.roles.push(role(s, accountId, SCANNER_ROLE_NAME, { createdDaysAgo: 300, lastUsedDaysAgo: 0 }));
+  s.scanner = {
+    accountId,
+    accessKeyId: `AKIASANDBOXSCAN${accountId.slice(-5)}`,
+    secretAccessKey: `sandbox/scanner/${accountId}/not-a-real-key`,
+    principalArn: `arn:aws:iam::${accountId}:role/${SCANNER_ROLE_NAME}`,
+  };
+  return s.scanner;
 }
 
 /** The mutable regional data of an account (created on first use). */

@@ -27,8 +27,16 @@ export interface Scenario {
   clock: Date;
   /** Seed for fault injection and anything random the server does. */
   seed: number;
-  /** The credentials the scanner starts with (the management account's). */
-  management: { accountId: string; accessKeyId: string; secretAccessKey: string; principalArn: string };
+  /** The management account and the credentials of a principal in it. */
+  management: ScannerIdentity;
+  /**
+   * Where Tenfold's scanner runs, when not in the management account (README "Deploying to AWS"): a
+   * delegated administrator or an account outside the organization. Undefined = the management account.
+   * The member role trusts only this principal (`aws:PrincipalArn`).
+   */
+  scanner?: ScannerIdentity;
+  /** Accounts outside the organization (e.g. where an outside scanner runs): they can sign requests, nothing more. */
+  outsideAccounts?: Record<string, AccountData>;
   /** The read-only role every account has unless an account overrides it. */
   access: { roleName: string; externalId: string };
   /** Real milliseconds between GenerateCredentialReport and a COMPLETE report. */
@@ -36,6 +44,13 @@ export interface Scenario {
   /** Undefined = a standalone account (Organizations answers AWSOrganizationsNotInUseException). */
   organization?: OrganizationData;
   accounts: Record<string, AccountData>;
+}
+
+export interface ScannerIdentity {
+  accountId: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  principalArn: string;
 }
 
 export interface OrganizationalUnitData {
@@ -210,7 +225,10 @@ export interface AccountData {
   tags: Record<string, string>;
   /** Root user creation time (credential report). */
   createdAt: Date;
-  /** Who may enter: false = the role is missing; a string = a different ExternalId is required. */
+  /**
+   * Who may enter: false = the role is missing; a string = a different ExternalId is required. The role
+   * must also be in `iam.roles` (AssumeRole into a role that does not exist is AccessDenied).
+   */
   assumeRole: { allowed: boolean; externalId?: string };
   enabledRegions: string[];
   contacts: Partial<Record<ContactType, AlternateContact>>;

@@ -2,6 +2,7 @@ import type * as T from "@aws-sdk/client-cloudtrail";
 import { op, sdkModule, type Ctx, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import type { TrailData } from "../scenario/types";
+import { isOrgMember } from "./util";
 
 interface Visible {
   data: TrailData;
@@ -21,7 +22,7 @@ function visible(ctx: Ctx, includeShadow: boolean): Visible[] {
     for (const t of r.trails ?? [])
       if (t.trail.HomeRegion === ctx.region || (includeShadow && t.trail.IsMultiRegionTrail)) add(t, true);
   const mgmt = ctx.scenario.accounts[ctx.scenario.management.accountId];
-  const member = ctx.scenario.organization && ctx.account.state === "ACTIVE";
+  const member = isOrgMember(ctx) && ctx.account.state === "ACTIVE";
   if (includeShadow && mgmt && member && mgmt !== ctx.account)
     for (const r of Object.values(mgmt.regions))
       for (const t of r.trails ?? [])

@@ -3,6 +3,7 @@ import { op, sdkModule, type Ctx, type ServiceDef } from "../core";
 import { buildCredentialReport } from "../credential-report";
 import { SandboxError } from "../errors";
 import { paginate } from "../paginate";
+import { isOrgMember } from "./util";
 
 const FOUR_HOURS = 4 * 3600 * 1000;
 
@@ -102,7 +103,7 @@ export const iam: ServiceDef = {
     }),
     ListOrganizationsFeatures: op<unknown, T.ListOrganizationsFeaturesResponse>((ctx) => {
       const org = ctx.scenario.organization;
-      if (!org) throw new SandboxError("OrganizationNotFoundException", "The organization does not exist.", 400);
+      if (!org || !isOrgMember(ctx)) throw new SandboxError("OrganizationNotFoundException", "The organization does not exist.", 400);
       const isAdmin =
         ctx.account.id === ctx.scenario.management.accountId ||
         org.delegatedAdministrators.some((d) => d.accountId === ctx.account.id && d.servicePrincipal === "iam.amazonaws.com");

@@ -3,12 +3,18 @@ import { op, sdkModule, type Ctx, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import { paginate } from "../paginate";
 import type { AccountData, OrganizationData } from "../scenario/types";
-import { isDelegatedAdmin } from "./util";
+import { isAnyDelegatedAdmin, isOrgMember } from "./util";
 
+/**
+ * The organization, for a caller that may read it. Every read below answers "only from the management
+ * account or a member account that is a delegated administrator" (API reference); registering a
+ * delegated administrator for any service "grants read-only access to Organizations service data"
+ * (RegisterDelegatedAdministrator). DescribeOrganization answers any member.
+ */
 function org(ctx: Ctx, managementOnly = true): OrganizationData {
   const o = ctx.scenario.organization;
-  if (!o) throw new SandboxError("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.", 404);
-  if (managementOnly && ctx.account.id !== ctx.scenario.management.accountId && !isDelegatedAdmin(ctx, "organizations.amazonaws.com"))
+  if (!o || !isOrgMember(ctx)) throw new SandboxError("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.", 404);
+  if (managementOnly && ctx.account.id !== ctx.scenario.management.accountId && !isAnyDelegatedAdmin(ctx))
     throw new SandboxError("AccessDeniedException", "You don't have permissions to access this resource.", 403);
   return o;
 }

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { op, sdkModule, type ServiceDef } from "../core";
 import { SandboxError } from "../errors";
 import { isOptInRegion } from "../regions";
+import { scannerOf } from "../scenario/builder";
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 function randomId(prefix: string, len: number): string {
@@ -35,9 +36,11 @@ export const sts: ServiceDef = {
       if (!m) throw new SandboxError("ValidationError", `${arn} is invalid`, 400);
       const [, accountId = "", roleName = ""] = m;
       const target = scenario.accounts[accountId];
-      // The role trusts the management account's scanner only, with the scenario's ExternalId.
+      // A role that does not exist is AccessDenied, as in AWS. The member role trusts the scanner
+      // principal only (its trust policy pins aws:PrincipalArn), with the scenario's ExternalId.
       if (!target || target.state !== "ACTIVE" || !target.assumeRole.allowed) throw denied();
-      if (roleName !== scenario.access.roleName || caller.accountId !== scenario.management.accountId) throw denied();
+      if (roleName !== scenario.access.roleName || !target.iam.roles.some((r) => r.RoleName === roleName)) throw denied();
+      if (caller.arn !== scannerOf(scenario).principalArn) throw denied();
       if ((input.ExternalId ?? undefined) !== (target.assumeRole.externalId ?? scenario.access.externalId)) throw denied();
       const duration = input.DurationSeconds ?? 3600;
       if (duration < 900 || duration > 43_200)

@@ -21,6 +21,16 @@ export function isManagement(ctx: Ctx): boolean {
   return ctx.account.id === ctx.scenario.management.accountId;
 }
 
+/** The caller's account belongs to the scenario's organization (not a standalone or outside account). */
+export function isOrgMember(ctx: Ctx): boolean {
+  return ctx.scenario.organization !== undefined && ctx.scenario.accounts[ctx.account.id] === ctx.account;
+}
+
+/** Registered as delegated administrator for any service: that alone grants read-only Organizations access. */
+export function isAnyDelegatedAdmin(ctx: Ctx): boolean {
+  return Boolean(ctx.scenario.organization?.delegatedAdministrators.some((d) => d.accountId === ctx.account.id));
+}
+
 export function isDelegatedAdmin(ctx: Ctx, principal: string): boolean {
   return Boolean(ctx.scenario.organization?.delegatedAdministrators.some((d) => d.accountId === ctx.account.id && d.servicePrincipal === principal));
 }

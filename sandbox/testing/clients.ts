@@ -3,6 +3,7 @@
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { loopbackHttpHandler } from "./loopback";
 import type { Sandbox } from "../server";
+import { scannerOf } from "../scenario/builder";
 
 export interface ClientOptions {
   region?: string;
@@ -15,9 +16,9 @@ export interface ClientOptions {
 
 type ClientCtor<C> = new (config: Record<string, unknown>) => C;
 
-/** `makeClient(sandbox, S3Client, { credentials })`; defaults to the management account's key. */
+/** `makeClient(sandbox, S3Client, { credentials })`; defaults to the scanner's key (the management account's unless placed elsewhere). */
 export function makeClient<C>(sandbox: Pick<Sandbox, "endpoint" | "scenario">, Ctor: ClientCtor<C>, o: ClientOptions = {}): C {
-  const m = sandbox.scenario.management;
+  const m = scannerOf(sandbox.scenario);
   return new Ctor({
     endpoint: sandbox.endpoint,
     region: o.region ?? "us-east-1",

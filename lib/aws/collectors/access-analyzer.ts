@@ -1,5 +1,5 @@
 // Access Analyzer (item 7): analyzers per enabled Region; ACTIVE external-access findings owned by
-// the account, from its own analyzer or the organization analyzer in the delegated admin.
+// the account, from its own analyzer or an organization analyzer (delegated admin or management account).
 import { paginateListAnalyzers, paginateListFindings, type AnalyzerSummary, type Criterion } from "@aws-sdk/client-accessanalyzer";
 import type { AccessFinding, Analyzer, Regional } from "@/lib/scoring/evidence";
 import type { ClientFactory } from "../clients";
@@ -60,8 +60,8 @@ export async function listExternalFindings(clients: ClientFactory, region: strin
 export type OrgAnalyzerSource = {
   /** Active ORGANIZATION analyzer per Region in the delegated admin (or management) account. */
   analyzerFor(region: string): Analyzer | undefined;
-  /** Clients of the account that owns those analyzers (entered lazily). */
-  clients(): Promise<ClientFactory>;
+  /** Clients of the account that owns the analyzer (the delegated admin or the management account; entered lazily). */
+  clients(analyzer: Analyzer): Promise<ClientFactory>;
   /**
    * The account's findings from one listing of the organization analyzer shared by the whole scan, or
    * undefined when that listing was cut by its page cap (the caller then lists the account's own).
@@ -89,7 +89,7 @@ export async function collectAccessAnalyzer(
     if (orgAnalyzer && org) {
       const shared = await call("access-analyzer:ListFindings", async () => org.sharedFindings?.(region, orgAnalyzer, ctx.accountId));
       if (shared !== undefined) return shared.slice(0, ctx.settings.maxFindingPages * 100);
-      const daClients = await org.clients();
+      const daClients = await org.clients(orgAnalyzer);
       return call("access-analyzer:ListFindings", () => listExternalFindings(daClients, region, orgAnalyzer.arn, ctx.accountId, ctx.settings.maxFindingPages));
     }
     return new NotApplicableSignal("no active external-access analyzer");

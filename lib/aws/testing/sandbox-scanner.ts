@@ -1,11 +1,13 @@
-// Test helper: a scanner pointed at a running sandbox with the scenario's management key.
+// Test helper: a scanner pointed at a running sandbox with the scenario's scanner key (the management
+// account's unless the scenario places the scanner elsewhere).
 import type { AwsSettingsInput } from "../settings";
 import { createAwsScanner, type AwsScanner, type AwsScannerOptions } from "../index";
 
-export type SandboxLike = { endpoint: string; scenario: { management: { accessKeyId: string; secretAccessKey: string }; access: { roleName: string; externalId: string } } };
+type Keys = { accessKeyId: string; secretAccessKey: string };
+export type SandboxLike = { endpoint: string; scenario: { management: Keys; scanner?: Keys; access: { roleName: string; externalId: string } } };
 
 export function sandboxScanner(sandbox: SandboxLike, settings: Partial<AwsSettingsInput> = {}, options: AwsScannerOptions = {}): AwsScanner {
-  const m = sandbox.scenario.management;
+  const m = sandbox.scenario.scanner ?? sandbox.scenario.management;
   return createAwsScanner(
     {
       roleName: sandbox.scenario.access.roleName,

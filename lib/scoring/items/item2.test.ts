@@ -19,12 +19,20 @@ const both = (...fs: ((d: AccountEvidence) => void)[]) => (d: AccountEvidence) =
 const rootVirtual = (d: AccountEvidence) =>
   void (d.item2.virtualMfaDevices = collected([{ serialNumber: "arn:aws:iam::111111111111:mfa/root-account-mfa-device", userArn: "arn:aws:iam::111111111111:root" }]));
 const orgMgmtOff = (d: { organizationsFeatures: unknown }) => void (d.organizationsFeatures = collected({ enabledFeatures: [] }));
+// A delegated-admin scanner without IAM delegation, and without the member role in the management account.
+const orgMgmtUnreadable = (d: { organizationsFeatures: unknown }) =>
+  void (d.organizationsFeatures = collectFailed("AccountNotManagementOrDelegatedAdministratorException"));
+const noRootCredentials = both(summary(0, 0, 0), noRootMfaInReport);
 
 describe("i2.root_mfa", () => {
   it.each<Case>([
     { name: "root MFA on", expected: "pass", reason: "root has MFA" },
     { name: "no root credentials + centralized root access", ev: both(summary(0, 0, 0), noRootMfaInReport), expected: "pass", reason: "no root credentials" },
-    { name: "no root credentials, feature off", ev: both(summary(0, 0, 0), noRootMfaInReport), org: orgMgmtOff, expected: "warn" },
+    { name: "no root credentials, feature off", ev: noRootCredentials, org: orgMgmtOff, expected: "warn", reason: /centralized root access is off/ },
+    // Divergence 2 (issue 13): an unreadable root-access setting is unknown for that part, never a warning.
+    { name: "no root credentials, root-access setting unreadable", ev: noRootCredentials, org: orgMgmtUnreadable, expected: "unknown", reason: /unknown: run from the management account/ },
+    { name: "root MFA on, root-access setting unreadable", org: orgMgmtUnreadable, expected: "pass", reason: "root has MFA" },
+    { name: "password without MFA, root-access setting unreadable", ev: both(summary(0, 0, 1), noRootMfaInReport), org: orgMgmtUnreadable, expected: "fail" },
     { name: "password, no MFA", ev: both(summary(0, 0, 1), noRootMfaInReport), expected: "fail" },
     { name: "keys, no MFA", ev: both(summary(0, 1, 0), noRootMfaInReport), expected: "fail" },
     { name: "report says root MFA even though summary does not", ev: summary(0, 0, 1), expected: "pass" },
@@ -42,7 +50,11 @@ describe("i2.root_hardware_mfa", () => {
     { name: "MFA, no virtual device for root", expected: "pass" },
     { name: "root virtual device (serial)", ev: rootVirtual, expected: "fail", reason: /virtual/ },
     { name: "credentials, no MFA", ev: both(summary(0, 0, 1), noRootMfaInReport), expected: "fail" },
-    { name: "no root credentials", ev: both(summary(0, 0, 0), noRootMfaInReport), expected: "not_applicable" },
+    { name: "no root credentials + centralized root access", ev: noRootCredentials, expected: "not_applicable" },
+    // Divergence 10 (issue 13): not_applicable needs centralized root access (checks.md §3).
+    { name: "no root credentials, feature off", ev: noRootCredentials, org: orgMgmtOff, expected: "warn", reason: /no hardware MFA/ },
+    { name: "no root credentials, root-access setting unreadable", ev: noRootCredentials, org: orgMgmtUnreadable, expected: "unknown", reason: /run from the management account/ },
+    { name: "hardware MFA left on a root without credentials, feature off", ev: summary(1, 0, 0), org: orgMgmtOff, expected: "pass" },
     { name: "virtual MFA list denied", ev: (d) => void (d.item2.virtualMfaDevices = collectFailed("AccessDenied")), expected: "unknown", reason: "AccessDenied: iam:ListVirtualMFADevices" },
     { name: "summary throttled", ev: (d) => void (d.iam.accountSummary = collectFailed("Throttling")), expected: "unknown", reason: "throttled" },
   ])("$name → $expected", (c) => {

@@ -1,7 +1,8 @@
 import type { AccountEvidence, AccountSummary, CredentialReport } from "../evidence";
 import type { CheckContext } from "../context";
+import type { CheckId } from "../catalogue";
 import type { CheckResult } from "../types";
-import { codeIs, isNoOrganization } from "../helpers/errors";
+import { codeIs, errorReason, isNoOrganization } from "../helpers/errors";
 import { needsAttestation, listFew, result, unknownFromError } from "../helpers/result";
 import { dateOf, isTrue, keySlots, rootRow, userRows } from "../helpers/report";
 import { ageDays } from "../helpers/time";
@@ -31,6 +32,13 @@ const orgRootManagement = (ctx: CheckContext): boolean | undefined => {
   return undefined;
 };
 
+/** The organization's root-access setting could not be read: unknown, with the reason it could not. */
+const unreadableRootManagement = (id: CheckId, ctx: CheckContext): CheckResult => {
+  const f = ctx.org.organizationsFeatures;
+  const why = f.ok ? "" : `: ${errorReason(f.error, "iam:ListOrganizationsFeatures")}`;
+  return result(id, "unknown", `no root credentials; whether the organization manages root access centrally is unknown${why}`);
+};
+
 const reportValue = (ev: AccountEvidence) => (ev.iam.credentialReport.ok ? ev.iam.credentialReport.value : undefined);
 const ROOT_REF = { kind: "root-user", id: "<root_account>" };
 
@@ -44,8 +52,10 @@ export const evaluateRootMfa = (ev: AccountEvidence, ctx: CheckContext): CheckRe
   if (root.hasPassword === undefined) return result(id, "unknown", "AccountPasswordPresent missing from the account summary");
   const orgMgmt = orgRootManagement(ctx);
   if (orgMgmt === true) return result(id, "pass", "no root credentials");
+  // Whether the organization manages root centrally could not be read: that part is unknown, not a warning.
+  if (orgMgmt === undefined) return unreadableRootManagement(id, ctx);
   // Without centralized root access, the password can still be recovered by email (checks.md §3).
-  return result(id, "warn", `no root credentials, but centralized root access is ${orgMgmt === false ? "off" : "unconfirmed"}`, [ROOT_REF]);
+  return result(id, "warn", "no root credentials, but centralized root access is off", [ROOT_REF]);
 };
 
 export const evaluateRootHardwareMfa = (ev: AccountEvidence, ctx: CheckContext): CheckResult => {
@@ -56,9 +66,12 @@ export const evaluateRootHardwareMfa = (ev: AccountEvidence, ctx: CheckContext):
   if (!root.mfa) {
     if (root.hasPassword === true || root.hasKeys) return result(id, "fail", "root has no MFA at all", [ROOT_REF]);
     if (root.hasPassword === undefined) return result(id, "unknown", "AccountPasswordPresent missing from the account summary");
-    // No root credentials: nothing to protect with hardware MFA. Without centralized root access the
-    // password could be recovered; i2.root_mfa warns about that, so this check does not count it twice.
-    return result(id, "not_applicable", orgRootManagement(ctx) === true ? "no root credentials" : "no root credentials (recovery risk scored by i2.root_mfa)");
+    // No root credentials: nothing to protect with hardware MFA only when the organization manages root
+    // centrally (checks.md §3). Otherwise a password can be recovered, and root has no hardware MFA.
+    const orgMgmt = orgRootManagement(ctx);
+    if (orgMgmt === true) return result(id, "not_applicable", "no root credentials");
+    if (orgMgmt === undefined) return unreadableRootManagement(id, ctx);
+    return result(id, "warn", "no root credentials, but centralized root access is off: a recovered password would have no hardware MFA", [ROOT_REF]);
   }
   const devices = ev.item2.virtualMfaDevices;
   if (!devices.ok) return unknownFromError(id, devices.error, "iam:ListVirtualMFADevices");

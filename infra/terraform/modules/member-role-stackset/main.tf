@@ -1,7 +1,8 @@
 # The member role in every account of the organisation (and every account that joins later), as a
 # service-managed CloudFormation StackSet of ../../../cloudformation/member-role-stackset.yaml.
 # Apply from the management account or a StackSets delegated administrator. Service-managed StackSets
-# skip the management account: use ../member-role there if the scanner runs in another account.
+# skip the management account: use ../member-role there when the scanner runs in a delegated
+# administrator account or outside the organisation (a scanner in the management account needs none).
 
 terraform {
   required_version = ">= 1.5"

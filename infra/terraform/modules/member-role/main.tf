@@ -1,6 +1,7 @@
 # Tenfold read-only member role in one account: SecurityAudit plus the two read actions of
 # checks.md §16, assumable only by the scanner principal with the ExternalId.
-# For every account of the organisation at once, see ../member-role-stackset.
+# For every account of the organisation at once, see ../member-role-stackset; this module is for the
+# management account when the scanner runs elsewhere (a delegated administrator, or outside).
 
 terraform {
   required_version = ">= 1.5"

@@ -1,6 +1,6 @@
-# Tenfold scanner role in the management (or delegated administrator) account: the identity the web
-# and worker containers run as. SecurityAudit for the organisation-level reads; sts:AssumeRole on the
-# Tenfold member role only.
+# Tenfold scanner role: the identity the web and worker containers run as, in the management account, a
+# delegated administrator account or an account outside the organisation. SecurityAudit plus the member
+# role's additions, because it reads its own account itself; sts:AssumeRole on the member role only.
 
 terraform {
   required_version = ">= 1.5"
@@ -49,4 +49,11 @@ resource "aws_iam_role_policy" "assume_member_role" {
     partition        = data.aws_partition.current.partition
     member_role_name = var.member_role_name
   })
+}
+
+# The member role's additions, for the scanner's own account (the same file the member role uses).
+resource "aws_iam_role_policy" "additions" {
+  name   = "TenfoldReadOnlyAdditions"
+  role   = aws_iam_role.scanner.id
+  policy = file("${path.module}/../member-role/member-inline-policy.json")
 }
