@@ -3,14 +3,15 @@
 // demo timeline (one scan per sandbox week) on first run, then serves the app on 127.0.0.1 in demo mode.
 //   --port <n>        web port (default 3000)     --sandbox-port <n>   sandbox port (default 4566, else any free one)
 //   --fresh           forget the demo database and backfill again   --weeks <n>   backfill only the last n weeks
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { count } from "drizzle-orm";
 import { scans } from "@/db/schema";
 import { requestScan } from "@/lib/scan/request-scan";
 import { waitForScan } from "@/lib/scan/wait";
-import { DEMO_EXTERNAL_ID, DEMO_WEEKS, demoClock, demoScenarioAt } from "@/sandbox/demo";
+import { systemClock } from "@/lib/clock";
+import { DEMO_EXTERNAL_ID, DEMO_START, DEMO_WEEKS, demoClock, demoScenarioAt, demoStartEndingAt } from "@/sandbox/demo";
 import { startSandbox, type Sandbox } from "@/sandbox/server";
 import { bindHost } from "@/lib/env";
 import { exitWith, openForCli } from "./cli";
@@ -27,6 +28,9 @@ const { values } = parseArgs({
 // --weeks n backfills only the last n weeks of the timeline (the browser tests use a short one).
 const firstWeek = values.weeks ? Math.max(0, DEMO_WEEKS + 1 - (Number(values.weeks) || DEMO_WEEKS + 1)) : 0;
 
+const dataDir = process.env.TENFOLD_DATA_DIR || path.join(".data", "demo");
+if (values.fresh) rmSync(dataDir, { recursive: true, force: true });
+
 async function startDemoSandbox(): Promise<Sandbox> {
   const wanted = Number(values["sandbox-port"] ?? 4566);
   try {
@@ -36,8 +40,6 @@ async function startDemoSandbox(): Promise<Sandbox> {
   }
 }
 
-const dataDir = process.env.TENFOLD_DATA_DIR || path.join(".data", "demo");
-if (values.fresh) rmSync(dataDir, { recursive: true, force: true });
 const sandbox = await startDemoSandbox();
 // Everything below (the scanner here, the web server child) reads its settings from the environment.
 Object.assign(process.env, sandbox.env(), {
@@ -59,16 +61,27 @@ await assertPortFree(env.PORT, bindHost(env)).catch((error: Error) => exitWith(e
 buildOrExit();
 const scanning = await startScanning(connection, env);
 const existing = await connection.db.select({ n: count() }).from(scans);
+// The timeline ends in the current week, so the pages' trend windows (which end today) show all of it on
+// whatever date the demo first runs; later runs keep the anchor their history was written with (a demo
+// database from before anchors were kept sits on the fixed DEMO_START).
+const anchorFile = path.join(dataDir, "demo-timeline.json");
+const start = existsSync(anchorFile)
+  ? new Date((JSON.parse(readFileSync(anchorFile, "utf8")) as { start: string }).start)
+  : (existing[0]?.n ?? 0) > 0
+    ? DEMO_START
+    : demoStartEndingAt(systemClock());
+writeFileSync(anchorFile, JSON.stringify({ start: start.toISOString() }, null, 2));
+const scenarioAt = (week: number) => demoScenarioAt(week, { start });
 if ((existing[0]?.n ?? 0) === 0) {
   console.log(`tenfold: backfilling the demo timeline: ${DEMO_WEEKS + 1 - firstWeek} weekly scans of the sandbox organisation…`);
   for (let week = firstWeek; week <= DEMO_WEEKS; week++) {
-    sandbox.setScenario(demoScenarioAt(week));
-    const { scanId } = await requestScan(scanning.runtime, { trigger: "backfill", asOf: demoClock(week), requestedBy: "demo" });
+    sandbox.setScenario(scenarioAt(week));
+    const { scanId } = await requestScan(scanning.runtime, { trigger: "backfill", asOf: demoClock(week, start), requestedBy: "demo" });
     const result = await waitForScan(connection.db, scanId, { timeoutMs: 10 * 60_000 });
-    console.log(`  week ${String(week).padStart(2)} (${demoClock(week).toISOString().slice(0, 10)}): ${result.state}, ${result.done}/${result.total} accounts`);
+    console.log(`  week ${String(week).padStart(2)} (${demoClock(week, start).toISOString().slice(0, 10)}): ${result.state}, ${result.done}/${result.total} accounts`);
   }
 } else {
-  sandbox.setScenario(demoScenarioAt(DEMO_WEEKS));
+  sandbox.setScenario(scenarioAt(DEMO_WEEKS));
   console.log(`tenfold: demo database already holds ${existing[0]?.n} scans (use --fresh to start over)`);
 }
 console.log(`tenfold: sandbox AWS organisation at ${sandbox.endpoint}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_WEEKS, demoClock, demoStateAt, demoTimeline, ITEMS } from "./index";
+import { DEMO_START, DEMO_WEEKS, demoClock, demoStartEndingAt, demoStateAt, demoTimeline, ITEMS } from "./index";
 
 describe("demo organisation", () => {
   const base = demoStateAt(0);
@@ -30,6 +30,22 @@ describe("demo organisation", () => {
     }
     expect(JSON.stringify(demoStateAt(5).scenario)).toBe(JSON.stringify(demoStateAt(5).scenario));
     expect(demoStateAt(3).scenario.clock).toEqual(demoClock(3));
+  });
+
+  it.each([
+    ["a Wednesday afternoon", "2027-03-10T15:00:00Z", "2027-03-08T09:00:00Z"],
+    ["a Monday after 09:00", "2027-03-08T09:30:00Z", "2027-03-08T09:00:00Z"],
+    ["a Monday before 09:00", "2027-03-08T08:00:00Z", "2027-03-01T09:00:00Z"],
+    ["a Sunday night", "2030-01-06T23:59:00Z", "2029-12-31T09:00:00Z"],
+  ])("anchored at %s, the timeline's last week is the latest Monday 09:00 UTC not after it", (_when, now, lastWeek) => {
+    const start = demoStartEndingAt(new Date(now));
+    expect(demoClock(DEMO_WEEKS, start).toISOString()).toBe(new Date(lastWeek).toISOString());
+    expect(demoStateAt(DEMO_WEEKS, { start }).scenario.clock.toISOString()).toBe(new Date(lastWeek).toISOString());
+  });
+
+  it("keeps the fixed DEMO_START when no anchor is given (the tests' timeline)", () => {
+    expect(demoClock(0)).toEqual(DEMO_START);
+    expect(demoStateAt(0).scenario.clock).toEqual(DEMO_START);
   });
 
   it("plants obviously fake secrets only", () => {

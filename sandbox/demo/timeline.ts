@@ -93,8 +93,23 @@ const STEP_LABELS: Record<number, { account: string; item: Item; color: Color }[
   12: [{ account: "notifications-prod", item: 2, color: "amber" }],
 };
 
-export function demoClock(week: number): Date {
-  return new Date(DEMO_START.getTime() + week * 7 * 86_400_000);
+const WEEK_MS = 7 * 86_400_000;
+
+/** The clock of `week` on a timeline that starts at `start` (DEMO_START unless the demo anchored its own). */
+export function demoClock(week: number, start: Date = DEMO_START): Date {
+  return new Date(start.getTime() + week * WEEK_MS);
+}
+
+/**
+ * The Monday 09:00 UTC whose week DEMO_WEEKS falls in the seven days up to `now`: `npm run demo` anchors
+ * its backfill there, so the history ends this week whatever the date, and the pages' trend windows
+ * (which end today) show it. Tests keep the fixed DEMO_START.
+ */
+export function demoStartEndingAt(now: Date): Date {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 9));
+  const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000);
+  const lastWeek = monday.getTime() > now.getTime() ? monday.getTime() - WEEK_MS : monday.getTime();
+  return new Date(lastWeek - DEMO_WEEKS * WEEK_MS);
 }
 
 /**
@@ -108,11 +123,13 @@ export function demoScenarioAt(week = DEMO_WEEKS, options: DemoOptions = {}): Sc
 export interface DemoOptions {
   /** Total accounts; above the demo's 39, generated workload accounts are added (e.g. 1000 for benchmarks). */
   accounts?: number;
+  /** Week 0's clock; default DEMO_START. */
+  start?: Date;
 }
 
 export function demoStateAt(week = DEMO_WEEKS, options: DemoOptions = {}): { scenario: Scenario; postures: Postures } {
   if (!Number.isInteger(week) || week < 0 || week > DEMO_WEEKS) throw new Error(`demo week must be 0..${DEMO_WEEKS}`);
-  const { scenario, postures, specs } = buildDemoOrganization(demoClock(week), options.accounts);
+  const { scenario, postures, specs } = buildDemoOrganization(demoClock(week, options.start), options.accounts);
   const byName = (name: string) => {
     const spec = specs.get(name);
     const account = spec && scenario.accounts[spec.id];
