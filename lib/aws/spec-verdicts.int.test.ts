@@ -5,7 +5,7 @@ import type { Finding } from "@aws-sdk/client-guardduty";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCORING_CONFIG, scoreAccount, type CheckResult } from "@/lib/scoring";
 import { startSandbox, type Sandbox } from "@/sandbox/server";
-import { addAccount, bucket, createScenario, regionData, secureRegion } from "@/sandbox/scenario/builder";
+import { addAccount, bucket, createScenario, inspectorFinding, inspectorState, regionData, secureRegion } from "@/sandbox/scenario/builder";
 import type { Scenario } from "@/sandbox/scenario/types";
 import { gdFinding, R } from "@/sandbox/testing/fixture";
 import { sandboxScanner } from "./testing/sandbox-scanner";
@@ -14,6 +14,7 @@ const LATE_CRITICAL = "210000000011"; // 60 high findings 20 d old (within 30 d)
 const LATE_HIGH = "210000000012"; // 60 high findings 1 d old, then one high 40 d old
 const ON_TIME = "210000000013"; // 60 high findings 1–3 d old: more than the cap, none overdue
 const PUBLIC_SITE = "210000000014"; // classified public: buckets public by policy, one writable by anyone
+const LATE_INSPECTOR = "210000000015"; // 120 critical Inspector findings 1 d old, then one 30 d old (past 7 d)
 
 /** An account whose detector holds `findings` in this scenario order (AWS's unsorted order is unspecified). */
 function withFindings(s: Scenario, id: string, findings: (detectorId: string) => Finding[]) {
@@ -43,6 +44,15 @@ beforeAll(async () => {
     bucket(s, "site-uploads", { policy: policy(["s3:GetObject", "s3:PutObjectAcl"]), policyIsPublic: true }),
     bucket(s, "site-private", { policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }), policyIsPublic: false }),
     bucket(s, "site-logs"),
+  ];
+  const scanned = addAccount(s, { id: LATE_INSPECTOR, name: "inspector-late" });
+  Object.assign(regionData(scanned, R), secureRegion(s, LATE_INSPECTOR, R));
+  const inspector = regionData(scanned, R).inspector!;
+  // Code-repository scanning on: Inspector has something to scan here whatever else the account holds.
+  inspector.resourceState = { ...inspector.resourceState, codeRepository: inspectorState("ENABLED") };
+  inspector.findings = [
+    ...Array.from({ length: 120 }, (_, n) => inspectorFinding(s, LATE_INSPECTOR, R, { n, severity: "CRITICAL", firstSeenDaysAgo: 1, cve: `CVE-2026-${1000 + n}`, pkg: "openssl" })),
+    inspectorFinding(s, LATE_INSPECTOR, R, { n: 999, severity: "CRITICAL", firstSeenDaysAgo: 30, cve: "CVE-2026-0999", pkg: "glibc" }),
   ];
   sandbox = await startSandbox({ scenario: s });
 });
@@ -90,5 +100,16 @@ describe("i5.public_buckets_intentional in the public-data account", () => {
     expect(r.resources.map((x) => x.id)).toEqual(["site-uploads"]);
     const reads = sandbox.requests.list({ service: "s3" }).filter((q) => q.operation === "GetBucketPolicy" && q.account === PUBLIC_SITE);
     expect(reads).toHaveLength(2); // site-assets and site-uploads; not the private bucket or the one without a policy
+  });
+});
+
+describe("i10.inspector_critical_findings with TENFOLD_MAX_FINDING_PAGES = 1 (100 findings)", () => {
+  it("an overdue critical finding stored after 120 fresh ones is read first, so the cap cannot turn the warn into a pass", async () => {
+    sandbox.requests.clear();
+    const r = await check(LATE_INSPECTOR, "i10.inspector_critical_findings");
+    expect(r).toMatchObject({ result: "warn", reason: expect.stringMatching(/1 critical finding open beyond 7 d/) });
+    expect(r.resources.map((x) => x.detail)).toEqual([expect.stringContaining("CVE-2026-0999")]);
+    const lists = sandbox.requests.list({ service: "inspector2" }).filter((q) => q.operation === "ListFindings" && q.account === LATE_INSPECTOR);
+    expect(lists).toHaveLength(1);
   });
 });

@@ -180,6 +180,13 @@ describe("Inspector2, Lambda, Secrets Manager, ECS, CodeBuild, KMS, ECR, EventBr
     const second = await ins.send(new InspectorListFindings({ maxResults: 3, nextToken: first.nextToken }));
     expect([...arns(first.findings), ...arns(second.findings)]).toEqual(arns(all));
     expect(second.nextToken).toBeUndefined();
+    // sortCriteria on a date: oldest (or newest) first across pages, as Tenfold reads critical findings.
+    const byAge = [...all].sort((a, b) => a.firstObservedAt!.getTime() - b.firstObservedAt!.getTime()).map((f) => f.findingArn);
+    const oldest = await ins.send(new InspectorListFindings({ sortCriteria: { field: "FIRST_OBSERVED_AT", sortOrder: "ASC" }, maxResults: 2 }));
+    const oldestRest = await ins.send(new InspectorListFindings({ sortCriteria: { field: "FIRST_OBSERVED_AT", sortOrder: "ASC" }, maxResults: 100, nextToken: oldest.nextToken }));
+    expect([...arns(oldest.findings), ...arns(oldestRest.findings)]).toEqual(byAge);
+    const newest = await ins.send(new InspectorListFindings({ sortCriteria: { field: "FIRST_OBSERVED_AT", sortOrder: "DESC" } }));
+    expect(arns(newest.findings)).toEqual([...byAge].reverse());
     const none = await (await h.client(Inspector2Client, B)).send(new InspectorListFindings({ filterCriteria: criticalActive }));
     expect(none.findings).toEqual([]);
   });

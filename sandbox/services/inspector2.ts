@@ -42,6 +42,20 @@ function matchesCriteria(f: T.Finding, criteria: T.FilterCriteria | undefined): 
   });
 }
 
+// ListFindings sortCriteria {field, sortOrder}: the date fields sort by time; other fields (SEVERITY,
+// scores, names) are left in stored order, which no Tenfold call relies on.
+const SORT_FIELDS: Partial<Record<T.SortField, (f: T.Finding) => number>> = {
+  FIRST_OBSERVED_AT: (f) => f.firstObservedAt?.getTime() ?? 0,
+  LAST_OBSERVED_AT: (f) => f.lastObservedAt?.getTime() ?? 0,
+};
+
+function sortFindings(list: T.Finding[], sort: T.SortCriteria | undefined): T.Finding[] {
+  const key = sort?.field ? SORT_FIELDS[sort.field] : undefined;
+  if (!key) return list;
+  const sign = sort?.sortOrder === "DESC" ? -1 : 1;
+  return [...list].sort((a, b) => sign * (key(a) - key(b)));
+}
+
 export const inspector2: ServiceDef = {
   name: "inspector2",
   protocol: "restJson",
@@ -68,7 +82,7 @@ export const inspector2: ServiceDef = {
     }),
     ListFindings: op<T.ListFindingsRequest, T.ListFindingsResponse>((ctx, input) => {
       const all = regionOf(ctx).inspector?.findings ?? [];
-      const matching = all.filter((f) => matchesCriteria(f, input.filterCriteria));
+      const matching = sortFindings(all.filter((f) => matchesCriteria(f, input.filterCriteria)), input.sortCriteria);
       const p = paginate(matching, { token: input.nextToken, max: input.maxResults, defaultMax: 50, limit: 100, invalidTokenCode: "ValidationException" });
       return { findings: p.items, nextToken: p.next };
     }),

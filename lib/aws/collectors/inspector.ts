@@ -37,7 +37,12 @@ async function criticalFindings(ctx: CollectorContext, region: string): Promise<
   const findings: InspectorFinding[] = [];
   let pages = 0;
   let truncated = false;
-  const pager = paginateListFindings({ client: ctx.clients.get("inspector2", region), pageSize: 100 }, { filterCriteria: CRITICAL_ACTIVE, maxResults: 100 });
+  // Oldest first: when the page cap cuts the list, what is left unread is younger than what was read, so it
+  // cannot be past the SLA unless a finding read already is (a cap never turns a warn into a pass).
+  const pager = paginateListFindings(
+    { client: ctx.clients.get("inspector2", region), pageSize: 100 },
+    { filterCriteria: CRITICAL_ACTIVE, sortCriteria: { field: "FIRST_OBSERVED_AT", sortOrder: "ASC" }, maxResults: 100 },
+  );
   for await (const page of pager) {
     for (const f of page.findings ?? [])
       findings.push(compact({ arn: f.findingArn ?? "", title: f.title, firstObservedAt: iso(f.firstObservedAt) ?? "", resourceId: f.resources?.[0]?.id }));
@@ -46,7 +51,7 @@ async function criticalFindings(ctx: CollectorContext, region: string): Promise<
       break;
     }
   }
-  return { findings, truncated };
+  return { findings, truncated, oldestFirst: true };
 }
 
 /** What Inspector scans in a Region, from the other collectors (a count that could not be read counts as "some"). */

@@ -1,4 +1,5 @@
 import type { IsoDate, Regional } from "./common";
+import type { FindingList } from "./item8";
 
 // Item 10 — be involved in the dev cycle (checks.md §11). Lambda function counts come from item 3 (`lambda[region].total`).
 
@@ -25,5 +26,5 @@ export type Item10Evidence = {
   /** ecr:GetRegistryScanningConfiguration, every ENABLED Region. */
   ecrScanning: Regional<RegistryScanning>;
   /** Optional inspector2:ListFindings (CRITICAL, ACTIVE) where Inspector is ENABLED (else notApplicable). Absent = unknown ("not evaluated"). */
-  inspectorCriticalFindings?: Regional<{ findings: InspectorFinding[]; truncated: boolean }>;
+  inspectorCriticalFindings?: Regional<FindingList<InspectorFinding>>;
 };

@@ -40,8 +40,8 @@ describe("i10.lambda_scanning", () => {
 });
 
 describe("i10.inspector_critical_findings (optional)", () => {
-  const findings = (ages: number[]) => (d: AccountEvidence) =>
-    void (d.item10.inspectorCriticalFindings = { "us-east-1": collected({ findings: ages.map((a) => ({ arn: `f${a}`, firstObservedAt: daysAgo(a) })), truncated: false }) });
+  const findings = (ages: number[], cut: { truncated: boolean; oldestFirst?: boolean } = { truncated: false }) => (d: AccountEvidence) =>
+    void (d.item10.inspectorCriticalFindings = { "us-east-1": collected({ findings: ages.map((a) => ({ arn: `f${a}`, firstObservedAt: daysAgo(a) })), ...cut }) });
   it("is left to the scorer (unknown, not evaluated) when not collected", () =>
     expect(runCase(evaluateInspectorCriticalFindings, { name: "", ev: (d) => void delete d.item10.inspectorCriticalFindings, expected: "unknown" })).toBeUndefined());
   it.each<Case>([
@@ -51,6 +51,11 @@ describe("i10.inspector_critical_findings (optional)", () => {
     { name: "ListFindings denied", ev: (d) => void (d.item10.inspectorCriticalFindings = { "us-east-1": collectFailed("AccessDeniedException") }), expected: "unknown" },
     { name: "exactly at the SLA (7 d) is still within it", ev: findings([7]), expected: "pass" },
     { name: "no critical findings anywhere", ev: findings([]), expected: "pass", reason: "no critical findings past SLA (1 Region)" },
+    // A page cap never turns a warn into a pass: only a list read oldest first lets the unread rest count as younger.
+    { name: "truncated, read oldest first, none read past SLA", ev: findings([5, 3], { truncated: true, oldestFirst: true }), expected: "pass" },
+    { name: "truncated, read oldest first, one read past SLA", ev: findings([9, 3], { truncated: true, oldestFirst: true }), expected: "warn" },
+    { name: "truncated in no known order, none read past SLA", ev: findings([5, 3], { truncated: true }), expected: "unknown", reason: /not read oldest first/ },
+    { name: "truncated in no known order, one read past SLA", ev: findings([9, 3], { truncated: true }), expected: "warn" },
     { name: "past SLA in one Region, the other not enabled", ev: (d) => { findings([8, 1])(d); d.item10.inspectorCriticalFindings!["eu-west-1"] = { notApplicable: "Inspector not enabled" }; }, expected: "warn", reason: "1 critical finding open beyond 7 d (us-east-1)" },
   ])("$name → $expected", (c) => void run(evaluateInspectorCriticalFindings as Parameters<typeof runCase>[0], c));
 });

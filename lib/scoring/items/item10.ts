@@ -64,6 +64,9 @@ export const evaluateInspectorCriticalFindings = (ev: AccountEvidence, ctx: Chec
     // Findings of a service that is off are not applicable (checks.md §1.4).
     if (insp === "absent" || ("status" in insp && insp.status !== "ENABLED")) return { result: "not_applicable", reason: "Inspector off" };
     const late = list.findings.filter((f) => ageDays(f.firstObservedAt, ctx.nowMs) > ctx.config.slaDays.critical);
+    // A page cap must never turn a warn into a pass: the unread rest counts only when it was cut off oldest first.
+    if (late.length === 0 && list.truncated && list.oldestFirst !== true)
+      return { result: "unknown", reason: `≥ ${list.findings.length} critical findings, none of those read past SLA; the rest (beyond TENFOLD_MAX_FINDING_PAGES) were not read oldest first` };
     if (late.length === 0) return { result: "pass", reason: "no critical findings past SLA" };
     return {
       result: "warn",
