@@ -69,6 +69,29 @@ const ouOwnerList = z.preprocess(
     }),
 );
 
+// Proxies in front of the web server whose X-Forwarded-For hops the audit log may believe: a count of
+// hops ("1" behind one load balancer) or the proxies' addresses/CIDRs. Unset or 0: the socket address only.
+const IP_OR_CIDR = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(\/\d{1,3})?$/i;
+export type TrustedProxies = number | string[];
+const trustedProxies = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx): TrustedProxies => {
+      const value = (raw ?? "0").trim();
+      if (/^\d+$/.test(value)) {
+        const count = Number(value);
+        if (count <= 10) return count;
+      } else {
+        const list = value.split(",").map((part) => part.trim()).filter(Boolean);
+        if (list.length > 0 && list.every((entry) => IP_OR_CIDR.test(entry))) return list;
+      }
+      ctx.addIssue({ code: "custom", message: "must be a hop count from 0 to 10, or a comma-separated list of proxy addresses or CIDRs such as 10.0.0.0/8" });
+      return z.NEVER;
+    }),
+);
+
 const authEnvShape = {
   OIDC_ISSUER: z.preprocess(emptyAsUnset, httpUrl.optional()),
   OIDC_CLIENT_ID: optionalString,
@@ -85,6 +108,7 @@ const authEnvShape = {
   TENFOLD_SESSION_MAX_HOURS: intInRange(1, 24 * 30, 12),
   TENFOLD_DEMO_MODE: flag,
   HOST: optionalString,
+  TENFOLD_TRUSTED_PROXIES: trustedProxies,
 };
 
 function isLoopbackUrl(url: string): boolean {
