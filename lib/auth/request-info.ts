@@ -1,4 +1,5 @@
 import { BlockList, isIP } from "node:net";
+import { boundHeaders } from "@/db/store/audit";
 import { getEnv, type TrustedProxies } from "@/lib/env";
 import { peerAddress } from "./peer";
 
@@ -7,9 +8,6 @@ import { peerAddress } from "./peer";
 // every hop left of those is client-supplied and could be anything.
 export type RequestInfo = { ip: string | null; userAgent: string | null };
 
-/** Stored header values are cut to these lengths, so a client cannot fill the audit log with one header. */
-export const MAX_IP_LENGTH = 100;
-export const MAX_USER_AGENT_LENGTH = 200;
 
 const normalise = (address: string): string => address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
 
@@ -51,6 +49,5 @@ export function clientAddress(peer: string | null, forwardedFor: string | null, 
 }
 
 export function requestInfoFrom(headers: Headers, trusted: TrustedProxies = getEnv().TENFOLD_TRUSTED_PROXIES): RequestInfo {
-  const ip = clientAddress(peerAddress(headers), headers.get("x-forwarded-for"), trusted);
-  return { ip: ip ? ip.slice(0, MAX_IP_LENGTH) : null, userAgent: headers.get("user-agent")?.slice(0, MAX_USER_AGENT_LENGTH) ?? null };
+  return boundHeaders({ ip: clientAddress(peerAddress(headers), headers.get("x-forwarded-for"), trusted), userAgent: headers.get("user-agent") });
 }
