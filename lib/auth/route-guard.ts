@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { getEnv } from "@/lib/env";
 import { actorOf, audit } from "./audit";
 import { isSafeMethod, isSameOriginRequest } from "./csrf";
-import { ForbiddenError, NotFoundError, OutOfScopeError, UnauthorizedError, ValidationError } from "./errors";
+import { ForbiddenError, NotFoundError, OutOfScopeError, PayloadTooLargeError, UnauthorizedError, ValidationError } from "./errors";
 import { getViewer, type Role, type Viewer } from "./viewer";
 
 /**
@@ -30,6 +30,7 @@ export async function errorResponse(error: unknown, request: Request, viewer: Vi
       : Response.json({ error: "not found" }, { status: 404 });
   }
   if (error instanceof NotFoundError) return Response.json({ error: "not found" }, { status: 404 });
+  if (error instanceof PayloadTooLargeError) return Response.json({ error: error.message }, { status: 413 });
   if (error instanceof ValidationError) return Response.json({ error: error.message }, { status: 400 });
   if (error instanceof ZodError) {
     const issue = error.issues[0];
