@@ -1,5 +1,6 @@
 import { Cron } from "croner";
 import { z } from "zod";
+import { REGION_PATTERN } from "./region-code";
 
 // The only reader of process.env. Validated once; a bad variable stops the process with one line each.
 
@@ -154,7 +155,6 @@ export function servingProblem(env: Env): string | null {
   return "sign-in is not configured: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or TENFOLD_DEMO_MODE=true for a local demo bound to 127.0.0.1.";
 }
 
-const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 const CIDR_PATTERN = /^(\d{1,3}(\.\d{1,3}){3}\/\d{1,2}|[0-9a-f:]+\/\d{1,3})$/i;
 
 export const envSchema = z.object({

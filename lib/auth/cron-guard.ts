@@ -3,6 +3,7 @@ import { systemClock } from "@/lib/clock";
 import { getEnv } from "@/lib/env";
 import { audit } from "./audit";
 import { isAuthorizedCronRequest } from "./cron";
+import { noStore } from "./no-store";
 import { DenialWindow } from "./denial-window";
 import { requestInfoFrom } from "./request-info";
 
@@ -36,5 +37,5 @@ export async function rejectUnlessCron(request: Request, now: Date = systemClock
       request,
     );
   }
-  return Response.json({ error: "unauthorized" }, { status: 401, headers: { "www-authenticate": "Bearer", "cache-control": "no-store" } });
+  return noStore(Response.json({ error: "unauthorized" }, { status: 401, headers: { "www-authenticate": "Bearer" } }));
 }

@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { getEnv } from "@/lib/env";
 import { actorOf, audit } from "./audit";
 import { isSafeMethod, isSameOriginRequest } from "./csrf";
+import { noStore } from "./no-store";
 import { ForbiddenError, NotFoundError, OutOfScopeError, PayloadTooLargeError, UnauthorizedError, ValidationError } from "./errors";
 import { getViewer, type Role, type Viewer } from "./viewer";
 
@@ -51,7 +52,8 @@ type GuardedHandler<P> = (input: { request: Request; viewer: Viewer; params: P }
  *   export const GET = withViewer(async ({ viewer, params }) => Response.json(await getX(viewer, params.id)));
  */
 export function withViewer<P = Record<string, string>>(handler: GuardedHandler<P>, options: { roles?: Role[] } = {}) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => noStore(await guarded(request, context));
+  async function guarded(request: Request, context: RouteContext<P>): Promise<Response> {
     let viewer: Viewer | null = null;
     try {
       if (!isSafeMethod(request.method) && !isSameOriginRequest(request, getEnv().TENFOLD_URL)) {
@@ -64,5 +66,5 @@ export function withViewer<P = Record<string, string>>(handler: GuardedHandler<P
     } catch (error) {
       return errorResponse(error, request, viewer);
     }
-  };
+  }
 }
