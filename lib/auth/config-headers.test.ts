@@ -1,6 +1,6 @@
 // Which security headers each path gets, computed the way Next.js matches them: next.config.ts `headers()`
 // sources with Next's own path matcher, proxy.ts's matcher with Next's own middleware matcher.
-import { getMiddlewareMatchers } from "next/dist/build/analysis/get-page-static-info";
+import * as pageStaticInfo from "next/dist/build/analysis/get-page-static-info";
 import { modifyRouteRegex } from "next/dist/lib/redirect-status";
 import { getPathMatch } from "next/dist/shared/lib/router/utils/path-match";
 import { describe, expect, it } from "vitest";
@@ -8,7 +8,9 @@ import nextConfig from "@/next.config";
 import { config as proxyConfig } from "@/proxy";
 import { ASSET_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./security-headers";
 
-const proxyMatchers = getMiddlewareMatchers(proxyConfig.matcher, {} as never).map((matcher) => new RegExp(matcher.regexp));
+// How Next compiles proxy.ts's `config.matcher` (exported by the module, missing from its type declarations).
+const { getMiddlewareMatchers } = pageStaticInfo as unknown as { getMiddlewareMatchers: (matcher: unknown, nextConfig: object) => { regexp: string }[] };
+const proxyMatchers = getMiddlewareMatchers(proxyConfig.matcher, {}).map((matcher) => new RegExp(matcher.regexp));
 const proxyRuns = (path: string) => proxyMatchers.some((regexp) => regexp.test(path));
 
 /** The headers next.config.ts adds to a response for `path`, later rules overwriting earlier ones as Next does. */
