@@ -72,7 +72,13 @@ const ouOwnerList = z.preprocess(
 
 // Proxies in front of the web server whose X-Forwarded-For hops the audit log may believe: a count of
 // hops ("1" behind one load balancer) or the proxies' addresses/CIDRs. Unset or 0: the socket address only.
-const IP_OR_CIDR = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(\/\d{1,3})?$/i;
+function isProxyAddress(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const v4 = /^\d{1,3}(\.\d{1,3}){3}$/.test(address) && address.split(".").every((octet) => Number(octet) <= 255);
+  const v6 = !v4 && /^[0-9a-f:.]+$/i.test(address) && address.includes(":");
+  if ((!v4 && !v6) || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (v4 ? 32 : 128));
+}
 export type TrustedProxies = number | string[];
 const trustedProxies = z.preprocess(
   emptyAsUnset,
@@ -86,7 +92,7 @@ const trustedProxies = z.preprocess(
         if (count <= 10) return count;
       } else {
         const list = value.split(",").map((part) => part.trim()).filter(Boolean);
-        if (list.length > 0 && list.every((entry) => IP_OR_CIDR.test(entry))) return list;
+        if (list.length > 0 && list.every(isProxyAddress)) return list;
       }
       ctx.addIssue({ code: "custom", message: "must be a hop count from 0 to 10, or a comma-separated list of proxy addresses or CIDRs such as 10.0.0.0/8" });
       return z.NEVER;

@@ -21,7 +21,7 @@ function processToken(): string {
 }
 
 /** Overwrites PEER_HEADER on one request with its socket address (removes it when the socket has none). */
-export function stampPeer(request: IncomingMessage): void {
+function stampPeer(request: IncomingMessage): void {
   const address = request.socket.remoteAddress;
   if (address) request.headers[PEER_HEADER] = `${processToken()} ${address}`;
   else delete request.headers[PEER_HEADER];

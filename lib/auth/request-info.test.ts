@@ -67,7 +67,7 @@ describe("TENFOLD_TRUSTED_PROXIES", () => {
     expect(parseEnv({ TENFOLD_TRUSTED_PROXIES: raw }).TENFOLD_TRUSTED_PROXIES).toEqual(expected);
   });
 
-  it.each(["11", "-1", "yes", "10.0.0.0/8,load-balancer"])("refuses %j", (raw) => {
+  it.each(["11", "-1", "yes", "10.0.0.0/8,load-balancer", "10.0.0.0/33", "300.1.1.1", "2001:db8::/129", "10.0.0.0/8/1"])("refuses %j", (raw) => {
     expect(() => parseEnv({ TENFOLD_TRUSTED_PROXIES: raw })).toThrow(/TENFOLD_TRUSTED_PROXIES: must be a hop count/);
   });
 });

@@ -11,8 +11,14 @@ export type RequestInfo = { ip: string | null; userAgent: string | null };
 
 const normalise = (address: string): string => address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
 
+// The configured list is one array for the process's life: build its BlockList once.
+const blockLists = new WeakMap<string[], BlockList>();
+
 function blockListOf(entries: string[]): BlockList {
+  const cached = blockLists.get(entries);
+  if (cached) return cached;
   const list = new BlockList();
+  blockLists.set(entries, list);
   for (const entry of entries) {
     const [address = "", prefix] = entry.split("/");
     const family = isIP(address) === 6 ? "ipv6" : "ipv4";

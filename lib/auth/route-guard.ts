@@ -52,8 +52,7 @@ type GuardedHandler<P> = (input: { request: Request; viewer: Viewer; params: P }
  *   export const GET = withViewer(async ({ viewer, params }) => Response.json(await getX(viewer, params.id)));
  */
 export function withViewer<P = Record<string, string>>(handler: GuardedHandler<P>, options: { roles?: Role[] } = {}) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => noStore(await guarded(request, context));
-  async function guarded(request: Request, context: RouteContext<P>): Promise<Response> {
+  const guarded = async (request: Request, context: RouteContext<P>): Promise<Response> => {
     let viewer: Viewer | null = null;
     try {
       if (!isSafeMethod(request.method) && !isSameOriginRequest(request, getEnv().TENFOLD_URL)) {
@@ -66,5 +65,7 @@ export function withViewer<P = Record<string, string>>(handler: GuardedHandler<P
     } catch (error) {
       return errorResponse(error, request, viewer);
     }
-  }
+  };
+  // Every answer, errors included, is this viewer's: never cached.
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => noStore(await guarded(request, context));
 }
