@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { NO_STORE } from "@/lib/auth/no-store";
 import { isPublicPath, PATH_HEADER } from "@/lib/auth/paths";
 import { SESSION_COOKIE } from "@/lib/auth/session-token";
 import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/auth/security-headers";
@@ -36,6 +37,8 @@ export function proxy(request: NextRequest) {
   }
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  // API answers (the early 401 included) are one viewer's data: never cached (lib/auth/no-store.ts).
+  if (pathname.startsWith("/api/")) response.headers.set("Cache-Control", NO_STORE);
   return response;
 }
 

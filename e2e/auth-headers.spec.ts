@@ -35,6 +35,25 @@ for (const [label, path] of [
   });
 }
 
+// What proxy.ts skips gets the same headers from next.config.ts, with a policy of its own.
+for (const [label, path] of [
+  ["a missing static asset", "/_next/static/no-such-file.js"],
+  ["/favicon.ico (there is none: a 404)", "/favicon.ico"],
+] as const) {
+  test(`${label} carries the security headers`, async ({ request }) => {
+    const response = await request.get(path);
+    expect(response.status()).toBe(404);
+    expect(response.headers()).toMatchObject(EXPECTED_HEADERS);
+    expect(response.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  });
+}
+
+for (const path of ["/api/accounts/111122223333", "/api/health"]) {
+  test(`${path} is never cached`, async ({ request }) => {
+    expect((await request.get(path)).headers()["cache-control"]).toContain("no-store");
+  });
+}
+
 test("every response gets a fresh nonce, and Next's scripts carry it", async ({ request }) => {
   const nonces = new Set<string>();
   for (let attempt = 0; attempt < 3; attempt += 1) {

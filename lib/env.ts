@@ -1,5 +1,6 @@
 import { Cron } from "croner";
 import { z } from "zod";
+import { REGION_PATTERN } from "./region-code";
 
 // The only reader of process.env. Validated once; a bad variable stops the process with one line each.
 
@@ -69,6 +70,35 @@ const ouOwnerList = z.preprocess(
     }),
 );
 
+// Proxies in front of the web server whose X-Forwarded-For hops the audit log may believe: a count of
+// hops ("1" behind one load balancer) or the proxies' addresses/CIDRs. Unset or 0: the socket address only.
+function isProxyAddress(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const v4 = /^\d{1,3}(\.\d{1,3}){3}$/.test(address) && address.split(".").every((octet) => Number(octet) <= 255);
+  const v6 = !v4 && /^[0-9a-f:.]+$/i.test(address) && address.includes(":");
+  if ((!v4 && !v6) || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (v4 ? 32 : 128));
+}
+export type TrustedProxies = number | string[];
+const trustedProxies = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx): TrustedProxies => {
+      const value = (raw ?? "0").trim();
+      if (/^\d+$/.test(value)) {
+        const count = Number(value);
+        if (count <= 10) return count;
+      } else {
+        const list = value.split(",").map((part) => part.trim()).filter(Boolean);
+        if (list.length > 0 && list.every(isProxyAddress)) return list;
+      }
+      ctx.addIssue({ code: "custom", message: "must be a hop count from 0 to 10, or a comma-separated list of proxy addresses or CIDRs such as 10.0.0.0/8" });
+      return z.NEVER;
+    }),
+);
+
 const authEnvShape = {
   OIDC_ISSUER: z.preprocess(emptyAsUnset, httpUrl.optional()),
   OIDC_CLIENT_ID: optionalString,
@@ -85,6 +115,7 @@ const authEnvShape = {
   TENFOLD_SESSION_MAX_HOURS: intInRange(1, 24 * 30, 12),
   TENFOLD_DEMO_MODE: flag,
   HOST: optionalString,
+  TENFOLD_TRUSTED_PROXIES: trustedProxies,
 };
 
 function isLoopbackUrl(url: string): boolean {
@@ -130,7 +161,6 @@ export function servingProblem(env: Env): string | null {
   return "sign-in is not configured: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or TENFOLD_DEMO_MODE=true for a local demo bound to 127.0.0.1.";
 }
 
-const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 const CIDR_PATTERN = /^(\d{1,3}(\.\d{1,3}){3}\/\d{1,2}|[0-9a-f:]+\/\d{1,3})$/i;
 
 export const envSchema = z.object({

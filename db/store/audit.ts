@@ -29,6 +29,14 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
+/** Longest stored request header values: a client must not be able to fill the log with one header. */
+export const STORED_HEADER_LIMITS = { ip: 100, userAgent: 200 } as const;
+
+/** The request's address and user agent cut to STORED_HEADER_LIMITS, for every row that stores them. */
+export function boundHeaders(info: { ip?: string | null; userAgent?: string | null }): { ip: string | null; userAgent: string | null } {
+  return { ip: info.ip ? info.ip.slice(0, STORED_HEADER_LIMITS.ip) : null, userAgent: info.userAgent ? info.userAgent.slice(0, STORED_HEADER_LIMITS.userAgent) : null };
+}
+
 /** Appends one row. */
 export async function recordAudit(db: Pick<Db, "insert">, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
@@ -38,8 +46,7 @@ export async function recordAudit(db: Pick<Db, "insert">, entry: AuditEntry): Pr
     targetType: entry.targetType ?? null,
     targetId: entry.targetId ?? null,
     outcome: entry.outcome,
-    ip: entry.ip ?? null,
-    userAgent: entry.userAgent ? entry.userAgent.slice(0, 500) : null,
+    ...boundHeaders(entry),
     detail: entry.detail ?? {},
   });
 }

@@ -1,6 +1,7 @@
 import { eq, lt, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { sessions, users } from "../schema";
+import { boundHeaders } from "./audit";
 
 type Role = (typeof users.$inferSelect)["role"];
 
@@ -32,7 +33,7 @@ export async function insertSession(
   db: Db,
   session: { tokenHash: string; userId: string; expiresAt: Date; ip: string | null; userAgent: string | null },
 ): Promise<void> {
-  await db.insert(sessions).values(session);
+  await db.insert(sessions).values({ ...session, ...boundHeaders(session) });
 }
 
 export type SessionWithUser = {

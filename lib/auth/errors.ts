@@ -40,3 +40,11 @@ export class OutOfScopeError extends NotFoundError {
 export class ValidationError extends Error {
   override name = "ValidationError";
 }
+
+/** A request body over the route's limit: 413, refused without reading the rest. */
+export class PayloadTooLargeError extends ValidationError {
+  override name = "PayloadTooLargeError";
+  constructor(limitBytes: number) {
+    super(`the body is larger than ${Math.round(limitBytes / 1024)} KB`);
+  }
+}

@@ -3,7 +3,8 @@ import { ZodError } from "zod";
 import { getEnv } from "@/lib/env";
 import { actorOf, audit } from "./audit";
 import { isSafeMethod, isSameOriginRequest } from "./csrf";
-import { ForbiddenError, NotFoundError, OutOfScopeError, UnauthorizedError, ValidationError } from "./errors";
+import { noStore } from "./no-store";
+import { ForbiddenError, NotFoundError, OutOfScopeError, PayloadTooLargeError, UnauthorizedError, ValidationError } from "./errors";
 import { getViewer, type Role, type Viewer } from "./viewer";
 
 /**
@@ -30,6 +31,7 @@ export async function errorResponse(error: unknown, request: Request, viewer: Vi
       : Response.json({ error: "not found" }, { status: 404 });
   }
   if (error instanceof NotFoundError) return Response.json({ error: "not found" }, { status: 404 });
+  if (error instanceof PayloadTooLargeError) return Response.json({ error: error.message }, { status: 413 });
   if (error instanceof ValidationError) return Response.json({ error: error.message }, { status: 400 });
   if (error instanceof ZodError) {
     const issue = error.issues[0];
@@ -50,7 +52,7 @@ type GuardedHandler<P> = (input: { request: Request; viewer: Viewer; params: P }
  *   export const GET = withViewer(async ({ viewer, params }) => Response.json(await getX(viewer, params.id)));
  */
 export function withViewer<P = Record<string, string>>(handler: GuardedHandler<P>, options: { roles?: Role[] } = {}) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+  const guarded = async (request: Request, context: RouteContext<P>): Promise<Response> => {
     let viewer: Viewer | null = null;
     try {
       if (!isSafeMethod(request.method) && !isSameOriginRequest(request, getEnv().TENFOLD_URL)) {
@@ -64,4 +66,6 @@ export function withViewer<P = Record<string, string>>(handler: GuardedHandler<P
       return errorResponse(error, request, viewer);
     }
   };
+  // Every answer, errors included, is this viewer's: never cached.
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => noStore(await guarded(request, context));
 }

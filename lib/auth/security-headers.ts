@@ -34,3 +34,24 @@ export const STATIC_SECURITY_HEADERS: Record<string, string> = {
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
+
+/**
+ * Policy for what proxy.ts never sees (its matcher skips static assets, /_next/image and /favicon.ico, so
+ * their 404s too): none of it is a page of ours, so nothing may run in, load into or frame it.
+ */
+export const ASSET_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** The paths proxy.ts's matcher leaves out, as a next.config `headers()` source. */
+export const PROXY_SKIPPED_SOURCE = "/:skipped(_next/static|_next/image|favicon\\.ico)(.*)";
+
+/**
+ * next.config.ts `headers()`: Next applies these before the proxy and the file system, so static assets and
+ * their 404s get the same security headers as pages. The nonce policy stays the proxy's (a second policy on
+ * a page would be enforced too); only paths the proxy skips get the asset policy.
+ */
+export function configSecurityHeaders(): { source: string; headers: { key: string; value: string }[] }[] {
+  return [
+    { source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) },
+    { source: PROXY_SKIPPED_SOURCE, headers: [{ key: "Content-Security-Policy", value: ASSET_CONTENT_SECURITY_POLICY }] },
+  ];
+}

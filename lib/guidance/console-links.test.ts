@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { ResourceRef } from "@/lib/scoring/types";
 import { CHECKS } from "@/lib/scoring/catalogue";
-import { LINKED_KINDS, checkConsoleLink, consoleLinkFor, parseArn, ssoShortcut } from "./console-links";
+import { DEFAULT_CONSOLE_REGION, LINKED_KINDS, checkConsoleLink, consoleLinkFor, parseArn, ssoShortcut } from "./console-links";
 
 const ACCOUNT = "111122223333";
 const REGION = "eu-west-1";
@@ -211,5 +211,32 @@ describe("ssoShortcut", () => {
 
   it("encodes role names with special characters", () => {
     expect(ssoShortcut("https://acme.awsapps.com/start", ACCOUNT, "Ops+Read/Only", destination)).toContain("role_name=Ops%2BRead%2FOnly");
+  });
+});
+
+describe("a Region that is not a Region code never builds a link's host", () => {
+  const HOSTILE = ["evil.example/#", "evil.example", "us-east-1.evil.example", "us-east-1@evil.example", "US-EAST-1", "us-east-1 "];
+
+  it.each(HOSTILE)("resource Region %j: no regional link", (region) => {
+    expect(consoleLinkFor({ kind: "security-group", id: "sg-0123456789abcdef0", region }, ctx)).toBeNull();
+    expect(consoleLinkFor({ kind: "region", id: region }, { accountId: ACCOUNT })).toBeNull();
+  });
+
+  it.each(HOSTILE)("Region %j in an ARN or the context: ignored", (region) => {
+    expect(consoleLinkFor({ kind: "trail", id: `arn:aws:cloudtrail:${region}:${ACCOUNT}:trail/t` }, { accountId: ACCOUNT })).toBeNull();
+    expect(consoleLinkFor({ kind: "kms-key", id: "1234abcd" }, { accountId: ACCOUNT, region })).toBeNull();
+  });
+
+  it.each(HOSTILE)("check page with Region %j: the default Region's console, never another host", (region) => {
+    const link = checkConsoleLink("i4.sg_admin_ports_open", { accountId: ACCOUNT, region });
+    expect(new URL(link?.url ?? "").hostname).toBe(`${DEFAULT_CONSOLE_REGION}.console.aws.amazon.com`);
+  });
+
+  it("keeps a well-formed Region, GovCloud included", () => {
+    expect(new URL(consoleLinkFor({ kind: "region", id: "us-gov-west-1" }, { accountId: ACCOUNT })?.url ?? "").hostname).toBe("us-gov-west-1.console.aws.amazon.com");
+  });
+
+  it("drops a malformed Region from the S3 link rather than the link", () => {
+    expect(consoleLinkFor({ kind: "s3-bucket", id: "b", region: "x&tab=evil" }, ctx)?.url).toBe("https://s3.console.aws.amazon.com/s3/buckets/b?tab=permissions");
   });
 });

@@ -1,3 +1,4 @@
+import { isRegionCode } from "@/lib/region-code";
 import type { ResourceRef } from "@/lib/scoring/types";
 
 // Deep links into the AWS console for the resources check results name (ResourceRef.kind). Where the
@@ -49,6 +50,12 @@ const regionOf = (resource: ResourceRef, context: ConsoleLinkContext): string | 
   const fromArn = parseArn(resource.id)?.region;
   return resource.region ?? (fromArn !== undefined && fromArn !== "" ? fromArn : undefined) ?? context.region;
 };
+
+/**
+ * The Region goes into the console's host name and query unencoded, and comes from scan data (a resource's
+ * Region, an ARN): anything not shaped like a Region code counts as no Region, so it can never pick the host.
+ */
+const linkRegion = (region: string | undefined): string | undefined => (isRegionCode(region) ? region : undefined);
 
 const accountLink = (resource: ResourceRef, context: ConsoleLinkContext): ConsoleLink => {
   const accountId = resource.id || context.accountId;
@@ -170,7 +177,7 @@ export const consoleLinkFor = (resource: ResourceRef, context: ConsoleLinkContex
   const build = BUILDERS[resource.kind];
   if (!build) return null;
   const idIsRegion = resource.kind === "region" || resource.kind === "ecr-registry" || resource.kind === "lambda-region";
-  const region = idIsRegion ? (resource.region ?? resource.id) : regionOf(resource, context);
+  const region = linkRegion(idIsRegion ? (resource.region ?? resource.id) : regionOf(resource, context));
   return build(resource, context, region);
 };
 
@@ -272,4 +279,4 @@ export const DEFAULT_CONSOLE_REGION = "us-east-1";
  * Region, no trail at all). Null for checks fixed outside the console (the dev-cycle attestation).
  */
 export const checkConsoleLink = (checkId: string, context: { accountId: string; region?: string }): ConsoleLink | null =>
-  CHECK_PAGES[checkId]?.(context.region ?? DEFAULT_CONSOLE_REGION, context.accountId) ?? null;
+  CHECK_PAGES[checkId]?.(linkRegion(context.region) ?? DEFAULT_CONSOLE_REGION, context.accountId) ?? null;
