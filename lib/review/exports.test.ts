@@ -87,7 +87,7 @@ describe("reviewMarkdown", () => {
     const markdown = reviewMarkdown(
       review({
         accounts: [account("100000000010", hostile.html, 80, 70, hostile.link)],
-        checks: { ...base.checks, newlyFailing: [{ ...base.checks.newlyFailing[0]!, owner: hostile.autolink, resource: { kind: "s3-bucket", id: hostile.definition, region: null, detail: hostile.entity } }] },
+        checks: { ...base.checks, newlyFailing: [{ ...base.checks.newlyFailing[0]!, owner: hostile.autolink, resource: { kind: "s3-bucket", id: hostile.definition, detail: hostile.entity } }] },
         expiring: [{ ...base.expiring[0]!, by: hostile.html, text: `${hostile.link}\n${hostile.definition}` }],
         stale: [{ ...base.stale[0]!, name: hostile.autolink, errorMessage: hostile.html }],
       }),
