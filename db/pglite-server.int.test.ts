@@ -10,8 +10,14 @@ function withPassword(url: string, password: string): string {
   return parsed.toString();
 }
 
-/** A client that skips the password exchange: startup packet, then straight to a query. Returns all it got back. */
+/**
+ * A client that skips the password exchange: GSSAPI-encryption request (as psql sends first), startup
+ * packet, then straight to a query. Returns all it got back.
+ */
 async function rawStartupThenQuery(port: number): Promise<Buffer> {
+  const gssEncRequest = Buffer.alloc(8);
+  gssEncRequest.writeInt32BE(8, 0);
+  gssEncRequest.writeInt32BE(80877104, 4);
   const params = Buffer.from("user\0postgres\0database\0postgres\0\0");
   const startup = Buffer.alloc(8);
   startup.writeInt32BE(8 + params.length, 0);
@@ -22,7 +28,7 @@ async function rawStartupThenQuery(port: number): Promise<Buffer> {
   query.writeInt32BE(4 + sql.length, 1);
   return await new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = connectSocket(port, "127.0.0.1", () => socket.write(Buffer.concat([startup, params, query, sql])));
+    const socket = connectSocket(port, "127.0.0.1", () => socket.write(Buffer.concat([gssEncRequest, startup, params, query, sql])));
     socket.on("data", (chunk) => chunks.push(chunk));
     socket.on("error", reject);
     socket.on("close", () => resolve(Buffer.concat(chunks)));
@@ -98,8 +104,9 @@ describe("embedded PGlite over loopback", () => {
 
   it("answers a client that skips the password exchange with FATAL 28P01, never with data", async () => {
     const reply = await rawStartupThenQuery(Number(new URL(handle.url).port));
-    expect(String.fromCharCode(reply[0]!)).toBe("R");
-    expect(reply.readInt32BE(5)).toBe(10); // AuthenticationSASL
+    expect(String.fromCharCode(reply[0]!)).toBe("N"); // no GSSAPI encryption: carry on in the clear
+    expect(String.fromCharCode(reply[1]!)).toBe("R");
+    expect(reply.readInt32BE(6)).toBe(10); // AuthenticationSASL
     expect(reply.toString("latin1")).toContain("C28P01");
     expect(reply.toString("latin1")).not.toContain("leaked");
   });

@@ -16,6 +16,7 @@ import { scramVerifier } from "./scram";
 // Every client must first prove it knows the server's password (SCRAM-SHA-256, see pglite-auth.ts).
 
 const SSL_REQUEST = 80877103;
+const GSSENC_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
 const PROTOCOL_3 = 196608;
 
@@ -156,7 +157,8 @@ export async function servePglite(db: PGlite, options: { host: string; port: num
       buffer = Buffer.from(split.rest);
       for (const message of split.startup) {
         const code = message.length >= 8 ? message.readInt32BE(4) : 0;
-        if (code === SSL_REQUEST) socket.write("N");
+        // No TLS or GSSAPI encryption on loopback: "N", and the client carries on in the clear (psql asks first).
+        if (code === SSL_REQUEST || code === GSSENC_REQUEST) socket.write("N");
         else if (code === CANCEL_REQUEST) socket.end();
         else if (code === PROTOCOL_3) {
           started = true;
