@@ -12,7 +12,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "infra/**/*.test.ts", "sandbox/**/*.unit.test.ts", "bench/**/*.unit.test.ts"],
+          include: ["lib/**/*.test.ts", "db/**/*.test.ts", "components/**/*.test.ts", "infra/**/*.test.ts", "sandbox/**/*.unit.test.ts", "bench/**/*.unit.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },

@@ -34,7 +34,7 @@ export async function openDatabase(options: {
   }
   const dataDir = path.resolve(options.dataDir);
   const owner = readLiveLock(dataDir);
-  if (owner) return { ...connect(embeddedUrl(owner.port), { max: options.max }), mode: "embedded" };
+  if (owner) return { ...connect(embeddedUrl(owner), { max: options.max }), mode: "embedded" };
   const embedded = await startEmbeddedPostgres({ dataDir });
   const connection = connect(embedded.url, { max: options.max });
   return {

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { connect, describeDbError, openDatabase } from "./client";
-import { lockFilePath, startEmbeddedPostgres } from "./embedded";
+import { lockFilePath, readLiveLock, startEmbeddedPostgres } from "./embedded";
 import { migrateDatabase } from "./migrate";
 import { accounts, accountSnapshots, scans } from "./schema";
 
@@ -97,12 +97,30 @@ describe("embedded PGlite folder", () => {
   it("lets a second process reach the folder through its owner instead of opening it twice", async () => {
     const dataDir = tempDir();
     const owner = await startEmbeddedPostgres({ dataDir });
-    await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(/already open in process/);
+    const refusal = await startEmbeddedPostgres({ dataDir }).catch((error: Error) => error);
+    expect(refusal).toBeInstanceOf(Error);
+    expect((refusal as Error).message).toMatch(/already open in process/);
+    expect((refusal as Error).message).not.toContain(readLiveLock(dataDir)!.password);
     const client = await openDatabase({ databaseUrl: undefined, dataDir });
     const result = await client.db.execute<{ one: number }>(sql`select 1 as one`);
     expect(result.rows[0]?.one).toBe(1);
     await client.close();
     await owner.stop();
+  });
+
+  it("keeps the server's password in a lock file only the owner may read, inside a private folder", async () => {
+    const dataDir = tempDir();
+    chmodSync(dataDir, 0o755);
+    const owner = await startEmbeddedPostgres({ dataDir });
+    try {
+      expect(statSync(lockFilePath(dataDir)).mode & 0o777).toBe(0o600);
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      const lock = readLiveLock(dataDir)!;
+      expect(lock.password).toMatch(/^[\w-]{43}$/);
+      expect(new URL(owner.url).password).toBe(lock.password);
+    } finally {
+      await owner.stop();
+    }
   });
 
   it("ignores a stale lock left by a process that died", async () => {

@@ -1,13 +1,22 @@
 import { createServer, type Socket } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
+import { PasswordHandshake } from "./pglite-auth";
+import { scramVerifier } from "./scram";
 
 // Serves one PGlite instance over the Postgres wire protocol to any number of connections.
 // PGlite has a single backend session, so clients must take turns at the level of whole protocol
 // exchanges: an extended-protocol batch (Parse … Sync) runs as one unit, or another client's Parse would
 // replace its unnamed statement; and once a client opens a transaction, only that client runs until the
 // transaction ends. (The pglite-socket package interleaves single messages, which breaks both under concurrency.)
+// Sharing one session also shares its settings: when the turn passes to another client, the session's
+// parameters and role go back to their defaults first, so one client's `SET search_path = ''` (or SET ROLE)
+// cannot break every other client. That makes settings last for a client's turn (a statement, a batch or a
+// transaction), as behind a transaction-mode pooler: use SET LOCAL inside a transaction. DISCARD ALL is not
+// used: it would also drop the session advisory locks (migrations, retention) and pg-boss's LISTEN.
+// Every client must first prove it knows the server's password (SCRAM-SHA-256, see pglite-auth.ts).
 
 const SSL_REQUEST = 80877103;
+const GSSENC_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
 const PROTOCOL_3 = 196608;
 
@@ -86,9 +95,14 @@ export function splitMessages(buffer: Buffer, started: boolean): { messages: Buf
   return { messages, rest: buffer.subarray(offset), startup };
 }
 
-export async function servePglite(db: PGlite, options: { host: string; port: number }): Promise<{ port: number; close: () => Promise<void> }> {
+/** Run before another client's turn: the settings and role of the previous client do not carry over. */
+const RESET_SESSION = simpleQuery("SET SESSION AUTHORIZATION DEFAULT; RESET ALL");
+
+export async function servePglite(db: PGlite, options: { host: string; port: number; password: string }): Promise<{ port: number; close: () => Promise<void> }> {
   const lock = new TurnLock();
   const sockets = new Set<Socket>();
+  const verifier = scramVerifier(options.password);
+  let lastClient: object | null = null;
 
   // Runs one unit of work for a client; keeps the turn while the client's transaction stays open.
   async function runTurn(client: object, socket: Socket, messages: Uint8Array[]): Promise<void> {
@@ -96,6 +110,9 @@ export async function servePglite(db: PGlite, options: { host: string; port: num
     const reply: Uint8Array[] = [];
     try {
       await db.runExclusive(async () => {
+        // The turn only changes hands between transactions, so the reset never lands inside one.
+        if (lastClient !== null && lastClient !== client) await db.execProtocolRawStream(RESET_SESSION, { onRawData: () => undefined });
+        lastClient = client;
         for (const message of messages) {
           await db.execProtocolRawStream(message, {
             onRawData: (chunk) => {
@@ -117,6 +134,11 @@ export async function servePglite(db: PGlite, options: { host: string; port: num
     const client = {};
     let buffer: Buffer = Buffer.alloc(0);
     let started = false;
+    // The startup packet waits until the password exchange succeeds; then the backend answers it.
+    const handshake = new PasswordHandshake(verifier);
+    let startupPacket: Buffer | null = null;
+    let authenticated = false;
+    let refused = false;
     let pending: Buffer[] = [];
     let chain = Promise.resolve();
 
@@ -129,19 +151,36 @@ export async function servePglite(db: PGlite, options: { host: string; port: num
     };
 
     socket.on("data", (data: Buffer) => {
+      if (refused) return;
       buffer = buffer.length ? Buffer.concat([buffer, data]) : data;
       const split = splitMessages(buffer, started);
       buffer = Buffer.from(split.rest);
       for (const message of split.startup) {
         const code = message.length >= 8 ? message.readInt32BE(4) : 0;
-        if (code === SSL_REQUEST) socket.write("N");
+        // No TLS or GSSAPI encryption on loopback: "N", and the client carries on in the clear (psql asks first).
+        if (code === SSL_REQUEST || code === GSSENC_REQUEST) socket.write("N");
         else if (code === CANCEL_REQUEST) socket.end();
         else if (code === PROTOCOL_3) {
           started = true;
-          enqueue([message]);
+          startupPacket = Buffer.from(message);
+          socket.write(handshake.begin());
         }
       }
       for (const message of split.messages) {
+        if (!authenticated) {
+          const step = handshake.step(message);
+          for (const reply of step.reply) socket.write(reply);
+          if (step.outcome === "refused") {
+            refused = true;
+            socket.end();
+            return;
+          }
+          if (step.outcome === "authenticated" && startupPacket) {
+            authenticated = true;
+            enqueue([startupPacket]);
+          }
+          continue;
+        }
         const type = String.fromCharCode(message[0]!);
         if (type === "X") {
           socket.end();

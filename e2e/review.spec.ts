@@ -95,7 +95,7 @@ test("dates that make no period answer with a message, and 400 on the export", a
   await expect(page.getByRole("alert").filter({ hasText: "These dates cannot be reviewed" })).toContainText("must be before");
   await expect(page.getByLabel("From", { exact: true })).toHaveValue("2026-11-23");
   await checkPage(page, "review-bad-dates");
-  for (const query of ["from=2026-11-23&to=2026-11-16", "from=yesterday", "to=2026-02-30", "format=xlsx", "range=7"]) {
+  for (const query of ["from=2026-11-23&to=2026-11-16", "from=yesterday", "to=2026-02-30", "format=xlsx", "range=7", "from=0000-01-01", "to=0000-01-08"]) {
     const response = await request.get(`/api/review/export?${query}`);
     expect(response.status(), query).toBe(400);
     expect((await response.json()).error, query).toBeTruthy();

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { quickPicks, reviewQueryString, type ReviewPeriod } from "@/lib/review/period";
+import { quickPicks, REVIEW_FIRST_DAY, reviewQueryString, type ReviewPeriod } from "@/lib/review/period";
 
 const field = "mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-lg";
 const button = "rounded-md border border-slate-400 bg-white px-4 py-2 font-medium hover:bg-slate-50";
@@ -16,11 +16,11 @@ export function ReviewPeriodForm({ period, latestDay, today, values }: { period:
       <form method="get" action="/review" aria-label="Review period" className="flex flex-wrap items-end gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <div className="font-medium">
           <label htmlFor="review-from">From</label>
-          <input id="review-from" name="from" type="date" max={lastDay} defaultValue={values.from ?? period?.from ?? ""} className={field} />
+          <input id="review-from" name="from" type="date" min={REVIEW_FIRST_DAY} max={lastDay} defaultValue={values.from ?? period?.from ?? ""} className={field} />
         </div>
         <div className="font-medium">
           <label htmlFor="review-to">To</label>
-          <input id="review-to" name="to" type="date" max={lastDay} defaultValue={values.to ?? period?.to ?? ""} className={field} />
+          <input id="review-to" name="to" type="date" min={REVIEW_FIRST_DAY} max={lastDay} defaultValue={values.to ?? period?.to ?? ""} className={field} />
         </div>
         <button type="submit" className="rounded-md bg-slate-900 px-5 py-2.5 text-lg font-medium text-white hover:bg-slate-700">
           Compare

@@ -6,7 +6,7 @@ import { embeddedUrl, readLiveLock } from "@/db/embedded";
 export async function withServerDb<T>(dataDir: string, run: (db: Db) => Promise<T>): Promise<T> {
   const owner = readLiveLock(dataDir);
   if (!owner) throw new Error(`no Tenfold server owns ${dataDir}; is its web server running?`);
-  const connection = connect(embeddedUrl(owner.port), { max: 2 });
+  const connection = connect(embeddedUrl(owner), { max: 2 });
   try {
     return await run(connection.db);
   } finally {

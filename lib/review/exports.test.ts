@@ -75,6 +75,33 @@ describe("reviewMarkdown", () => {
     expect(markdown).toContain("| legacy | — | unreachable | 2026-11-16 | AccessDenied: not authorized |");
   });
 
+  it("renders text from AWS and people inert: no raw HTML, no links but the renderer's own http(s) autolinks", () => {
+    const hostile = {
+      html: '<img src=x onerror="alert(1)"><script>alert(2)</script>',
+      link: "[click me](javascript:alert(3)) ![pixel](https://evil.example/t.png)",
+      autolink: "<javascript:alert(4)> <data:text/html;base64,PHNjcmlwdD4=>",
+      definition: "[ref]: vbscript:msgbox(5)",
+      entity: "&lt;b&gt; &#x6A;avascript R&D",
+    };
+    const base = review();
+    const markdown = reviewMarkdown(
+      review({
+        accounts: [account("100000000010", hostile.html, 80, 70, hostile.link)],
+        checks: { ...base.checks, newlyFailing: [{ ...base.checks.newlyFailing[0]!, owner: hostile.autolink, resource: { kind: "s3-bucket", id: hostile.definition, detail: hostile.entity } }] },
+        expiring: [{ ...base.expiring[0]!, by: hostile.html, text: `${hostile.link}\n${hostile.definition}` }],
+        stale: [{ ...base.stale[0]!, name: hostile.autolink, errorMessage: hostile.html }],
+      }),
+    );
+    // Raw HTML and <…> autolinks need "<"; links, images and definitions need an unescaped "[".
+    expect(markdown).not.toContain("<");
+    expect(markdown).not.toMatch(/(?<!\\)\[/);
+    expect(markdown).not.toMatch(/^\s*\\?\[ref\]:/m);
+    // The words survive, readable once rendered.
+    expect(markdown).toContain("| &lt;img src=x onerror=\"alert(1)\"&gt;&lt;script&gt;alert(2)&lt;/script&gt; | \\[click me\\](javascript:alert(3)) !\\[pixel\\](https://evil.example/t.png) | 80 | 70 | ▼ −10 |");
+    expect(markdown).toContain("\\[ref\\]: vbscript:msgbox(5) — &amp;lt;b&amp;gt; &amp;#x6A;avascript R&D");
+    expect(markdown).toContain("| &lt;javascript:alert(4)&gt; &lt;data:text/html;base64,PHNjcmlwdD4=&gt; | — | unreachable |");
+  });
+
   it("cuts long lists and points to the CSV", () => {
     const many = review().checks.newlyFailing[0]!;
     const long = reviewMarkdown(review({ checks: { ...review().checks, newlyFailing: Array.from({ length: MARKDOWN_MAX_ROWS + 7 }, () => many) } }));

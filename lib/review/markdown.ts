@@ -7,12 +7,28 @@ import type { CheckChangeRow, ExpiryRow, Review } from "./types";
 /** Lists longer than this end with "…and N more"; the CSV and JSON exports carry every row. */
 export const MARKDOWN_MAX_ROWS = 50;
 
-const cell = (value: string | null | undefined) => (value ?? "—").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").trim() || "—";
+/**
+ * Text from AWS or a person as inert Markdown in a table cell. Raw HTML and <…> autolinks cannot start
+ * without "<", links, images and link definitions without "[": those become entities and backslash escapes
+ * (the entity form for "<" and ">" because the original Markdown.pl does not take "\<"), so the only links
+ * a renderer can still make are its own autolinks of bare http(s) and www addresses (and e-mail addresses,
+ * as mailto:). "&" is escaped only where it would start an entity, "|" and line breaks would end the cell.
+ * Block syntax cannot start inside a table row.
+ */
+const inertCell = (value: string | null | undefined): string =>
+  (value ?? "—")
+    .replace(/\\/g, "\\\\")
+    .replace(/&(?=#?\w+;)/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[[\]|]/g, "\\$&")
+    .replace(/[\r\n]+/g, " ")
+    .trim() || "—";
 const day = (at: Date | null) => (at ? at.toISOString().slice(0, 10) : "—");
 
 function table(header: string[], rows: string[][], total = rows.length): string[] {
   if (rows.length === 0) return ["None."];
-  const lines = [`| ${header.join(" | ")} |`, `|${header.map(() => " --- ").join("|")}|`, ...rows.slice(0, MARKDOWN_MAX_ROWS).map((row) => `| ${row.map(cell).join(" | ")} |`)];
+  const lines = [`| ${header.join(" | ")} |`, `|${header.map(() => " --- ").join("|")}|`, ...rows.slice(0, MARKDOWN_MAX_ROWS).map((row) => `| ${row.map(inertCell).join(" | ")} |`)];
   const more = total - Math.min(rows.length, MARKDOWN_MAX_ROWS);
   return more > 0 ? [...lines, "", `…and ${more} more (see the CSV export).`] : lines;
 }

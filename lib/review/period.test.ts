@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, endOfDay, firstValues, parseReviewPeriod, quickPicks, resolveReviewPeriod, ReviewPeriodError, reviewExportQuerySchema, reviewQuerySchema } from "./period";
+import { addDays, endOfDay, firstValues, parseReviewPeriod, quickPicks, resolveReviewPeriod, REVIEW_FIRST_DAY, ReviewPeriodError, reviewExportQuerySchema, reviewQuerySchema, utcDay } from "./period";
 
 describe("review period", () => {
   it.each([
@@ -24,9 +24,21 @@ describe("review period", () => {
     [{ from: "2026-11-23", to: "2026-11-23" }, /must be before/],
     [{ from: "2026-11-24", to: "2026-11-23" }, /must be before/],
     [{ from: "2026-11-01", to: "2026-12-01" }, /after today/],
+    // Dates the database cannot hold (there is no year 0) or Tenfold cannot have data for: 400, never 500.
+    [{ from: "0000-01-01", to: "2026-11-23" }, /"from" \(0000-01-01\) is before 2000-01-01/],
+    [{ from: "0000-01-01" }, /is before 2000-01-01/],
+    [{ to: "0000-01-08" }, /"to" \(0000-01-08\) is before 2000-01-01/],
+    [{ from: "1999-12-31", to: "2000-01-05" }, /"from" \(1999-12-31\) is before/],
+    [{ from: "2026-11-01", to: "9999-12-31" }, /after today/],
   ])("refuses %j", (query, message) => {
     expect(() => resolveReviewPeriod(query, "2026-11-23", "2026-11-29")).toThrow(ReviewPeriodError);
     expect(() => resolveReviewPeriod(query, "2026-11-23", "2026-11-29")).toThrow(message);
+  });
+
+  it("starts a default week no earlier than the first reviewable day", () => {
+    expect(resolveReviewPeriod({ to: "2000-01-03" }, "2026-11-23", "2026-11-29")).toEqual({ from: REVIEW_FIRST_DAY, to: "2000-01-03" });
+    expect(resolveReviewPeriod({ from: REVIEW_FIRST_DAY, to: "2000-01-02" }, "2026-11-23", "2026-11-29")).toEqual({ from: "2000-01-01", to: "2000-01-02" });
+    expect(utcDay(new Date("2026-11-29T23:59:59.999Z"))).toBe("2026-11-29");
   });
 
   it("reads the export's format and drops empty form fields", () => {
@@ -47,5 +59,6 @@ describe("parseReviewPeriod (the page)", () => {
     expect(parseReviewPeriod({ from: "2026-11-23", to: "2026-11-16" }, "2026-11-23", "2026-11-29").problem).toMatch(/must be before/);
     expect(parseReviewPeriod({ from: "nope" }, "2026-11-23", "2026-11-29").problem).toMatch(/^from: must be a date/);
     expect(parseReviewPeriod({}, null, "2026-11-29")).toEqual({ period: null, problem: null });
+    expect(parseReviewPeriod({ from: "0000-01-01" }, "2026-11-23", "2026-11-29")).toEqual({ period: null, problem: expect.stringMatching(/is before 2000-01-01/) });
   });
 });

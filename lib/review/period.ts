@@ -19,24 +19,39 @@ export const reviewExportQuerySchema = reviewQuerySchema.extend({ format: z.enum
 export type ReviewQuery = z.infer<typeof reviewQuerySchema>;
 export type ReviewPeriod = { from: string; to: string };
 
-/** Dates that parse but do not make a period (from after to, a future date): a 400 on the API. */
+/**
+ * The earliest day a review may reach back to. Tenfold has no data that old; without a floor a typo such as
+ * 0000-01-01 reached the database, which has no year 0, and the page and the export answered 500.
+ */
+export const REVIEW_FIRST_DAY = "2000-01-01";
+
+/** Dates that parse but do not make a period (from after to, a future date, before 2000): a 400 on the API. */
 export class ReviewPeriodError extends ValidationError {}
 
 export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** The UTC day of an instant (today: of the request's clock). */
+export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
 
 /** The first instant after a day (UTC): the review compares the state at the end of each date. */
 export const endOfDay = (day: string): Date => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
 
 /**
  * Fills in the defaults — `to` the latest day with scan data (else today), `from` seven days before `to` —
- * and checks the period: from strictly before to, neither after today (UTC) nor the latest day with data.
+ * and checks the period: from strictly before to, neither before REVIEW_FIRST_DAY nor after today (UTC) or
+ * the latest day with data.
  */
 export function resolveReviewPeriod(query: ReviewQuery, latestDay: string | null, today: string): ReviewPeriod {
   const to = query.to ?? latestDay ?? today;
-  const from = query.from ?? addDays(to, -7);
+  const weekBefore = addDays(to, -7);
+  const from = query.from ?? (weekBefore < REVIEW_FIRST_DAY ? REVIEW_FIRST_DAY : weekBefore);
   // A scan dated ahead (`npm run scan -- --as-of`) holds data past today: that day may be reviewed too.
   const lastDay = latestDay && latestDay > today ? latestDay : today;
   if (to > lastDay) throw new ReviewPeriodError(`"to" (${to}) is after today (${today}, UTC)`);
+  // Plain string order is calendar order for YYYY-MM-DD (the schema admits only four-digit years).
+  for (const [name, day] of [["from", from], ["to", to]] as const) {
+    if (day < REVIEW_FIRST_DAY) throw new ReviewPeriodError(`"${name}" (${day}) is before ${REVIEW_FIRST_DAY}, the earliest day a review covers`);
+  }
   if (from >= to) throw new ReviewPeriodError(`"from" (${from}) must be before "to" (${to})`);
   return { from, to };
 }

@@ -10,9 +10,10 @@ import { Notice } from "@/components/ui/notice";
 import { LoadingBlock } from "@/components/ui/skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageViewer } from "@/lib/auth/page-guard";
+import { systemClock } from "@/lib/clock";
 import { getReviewLatestDay, getReviewSummary } from "@/lib/db/review";
 import { formatDay } from "@/lib/format";
-import { firstValues, parseReviewPeriod } from "@/lib/review/period";
+import { firstValues, parseReviewPeriod, REVIEW_FIRST_DAY, utcDay } from "@/lib/review/period";
 import { CheckChangesSection } from "./_components/check-changes-section";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: "Review" };
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer();
   const raw = firstValues(await searchParams);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = utcDay(systemClock());
   const latestDay = await getReviewLatestDay(viewer);
   // Bad dates get the form back with a message (the export route answers 400 for the same input).
   const { period, problem } = parseReviewPeriod(raw, latestDay, today);
@@ -35,7 +36,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       <ReviewPeriodForm period={period} latestDay={latestDay} today={today} values={{ from: raw.from, to: raw.to }} />
       {problem ? (
         <Notice tone="error" title="These dates cannot be reviewed">
-          {problem}. Pick two dates as YYYY-MM-DD, the first before the second, neither after today.
+          {problem}. Pick two dates as YYYY-MM-DD, the first before the second, neither before {REVIEW_FIRST_DAY} nor after today.
         </Notice>
       ) : null}
       {!latestDay ? (

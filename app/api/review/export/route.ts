@@ -1,9 +1,10 @@
 // GET /api/review/export?from&to&format=md|csv|json — the review of two dates as a download; 400 on bad dates.
 import { withViewer } from "@/lib/auth/route-guard";
+import { systemClock } from "@/lib/clock";
 import { getReview, getReviewLatestDay } from "@/lib/db/review";
 import { reviewCsv } from "@/lib/review/csv";
 import { reviewMarkdown } from "@/lib/review/markdown";
-import { firstValues, resolveReviewPeriod, reviewExportQuerySchema } from "@/lib/review/period";
+import { firstValues, resolveReviewPeriod, reviewExportQuerySchema, utcDay } from "@/lib/review/period";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ const TYPES = { md: "text/markdown; charset=utf-8", csv: "text/csv; charset=utf-
 
 export const GET = withViewer(async ({ request, viewer }) => {
   const { format, ...query } = reviewExportQuerySchema.parse(firstValues(new URL(request.url).searchParams));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = utcDay(systemClock());
   const period = resolveReviewPeriod(query, await getReviewLatestDay(viewer), today);
   const review = await getReview(viewer, period);
   const body = format === "md" ? reviewMarkdown(review) : format === "csv" ? reviewCsv(review) : JSON.stringify(review, null, 2);
