@@ -25,7 +25,14 @@ test.afterAll(() => {
 
 /** `next start` straight from the build, demo mode on, nothing but the bare environment (no HOST). */
 function nextStart(extraArgs: string[]): { child: ChildProcess; output: () => string } {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TENFOLD_DEMO_MODE: "true", TENFOLD_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    TENFOLD_DEMO_MODE: "true",
+    TENFOLD_DATA_DIR: dataDir,
+  };
   const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(PORT), ...extraArgs], { env, stdio: ["ignore", "pipe", "pipe"] });
   started.push(child);
   let output = "";
