@@ -13,7 +13,7 @@ afterAll(() => rmSync(fakeBin, { recursive: true, force: true }));
 
 function webProcess(env: Record<string, string>): string {
   return execFileSync("sh", [path.resolve("deploy/docker-entrypoint.sh"), "web"], {
-    env: { PATH: `${fakeBin}:${process.env.PATH}`, ...env },
+    env: { NODE_ENV: "production", PATH: `${fakeBin}:${process.env.PATH}`, ...env },
     encoding: "utf8",
   }).trim();
 }
