@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { LOCAL_ADDRESS_HEADER } from "@/lib/auth/host-pin";
+import { LOCAL_ADDRESS_HEADER, localAddressToken, stampedLocalAddress } from "@/lib/auth/host-pin";
 import { boundAddresses, demoBindProblem, listeningAddresses, stampLocalAddress } from "./server-bind";
 
 // Real servers on real sockets: what instrumentation sees inside `next start` or server.js.
@@ -49,6 +49,8 @@ describe("the demo's bind guard", () => {
     const { port } = server.address() as AddressInfo;
     await get(port, { [LOCAL_ADDRESS_HEADER]: "10.9.8.7" });
     await get(port, {});
-    expect(seen.map((headers) => headers[LOCAL_ADDRESS_HEADER])).toEqual(["127.0.0.1", "127.0.0.1"]);
+    const stamp = `${localAddressToken()} 127.0.0.1`;
+    expect(seen.map((headers) => headers[LOCAL_ADDRESS_HEADER])).toEqual([stamp, stamp]);
+    expect(stampedLocalAddress(new Headers({ [LOCAL_ADDRESS_HEADER]: stamp }))).toBe("127.0.0.1");
   });
 });

@@ -2,7 +2,7 @@ import { subscribe } from "node:diagnostics_channel";
 import { Server as HttpServer, type IncomingMessage } from "node:http";
 import { Server as HttpsServer } from "node:https";
 import type { Socket } from "node:net";
-import { isLoopbackAddress, LOCAL_ADDRESS_HEADER } from "@/lib/auth/host-pin";
+import { isLoopbackAddress, LOCAL_ADDRESS_HEADER, localAddressToken } from "@/lib/auth/host-pin";
 
 // Demo mode serves everyone as the admin, so it must only be reachable from this machine, however the
 // server was started (npm start, npm run demo, `next start`, the image's server.js). Next.js does not tell
@@ -30,7 +30,7 @@ export function stampLocalAddress(): void {
   // Published by Node before the server's "request" listeners run.
   subscribe("http.server.request.start", (message) => {
     const { request, socket } = message as { request: IncomingMessage; socket: Socket };
-    const local = socket.localAddress ?? "";
+    const local = `${localAddressToken()} ${socket.localAddress ?? ""}`;
     request.headers[LOCAL_ADDRESS_HEADER] = local;
     for (let index = 0; index < request.rawHeaders.length; index += 2) {
       if (request.rawHeaders[index]?.toLowerCase() === LOCAL_ADDRESS_HEADER) request.rawHeaders[index + 1] = local;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isExpectedHost, isLoopbackAddress, LOCAL_ADDRESS_HEADER, requestRefusal } from "./host-pin";
+import { isExpectedHost, isLoopbackAddress, LOCAL_ADDRESS_HEADER, localAddressToken, requestRefusal } from "./host-pin";
 
 const publicSite = { TENFOLD_URL: "https://tenfold.example.com", TENFOLD_DEMO_MODE: false };
 const demo = { TENFOLD_URL: undefined, TENFOLD_DEMO_MODE: true };
@@ -72,17 +72,21 @@ describe("requestRefusal", () => {
   });
 
   it("answers a demo only for requests that arrived on loopback, health check included", () => {
-    const onLoopback = { host: "localhost:3000", [LOCAL_ADDRESS_HEADER]: "127.0.0.1" };
+    const stamp = (address: string) => `${localAddressToken()} ${address}`;
+    const onLoopback = { host: "localhost:3000", [LOCAL_ADDRESS_HEADER]: stamp("127.0.0.1") };
     expect(requestRefusal("/", headers(onLoopback), demo)).toBeNull();
-    expect(requestRefusal("/", headers({ ...onLoopback, [LOCAL_ADDRESS_HEADER]: "::1" }), demo)).toBeNull();
+    expect(requestRefusal("/", headers({ ...onLoopback, [LOCAL_ADDRESS_HEADER]: stamp("::1") }), demo)).toBeNull();
     for (const local of ["192.168.1.20", "::ffff:10.0.0.5"]) {
-      expect(requestRefusal("/api/health", headers({ ...onLoopback, [LOCAL_ADDRESS_HEADER]: local }), demo)).toEqual({
+      expect(requestRefusal("/api/health", headers({ ...onLoopback, [LOCAL_ADDRESS_HEADER]: stamp(local) }), demo)).toEqual({
         status: 421,
         error: "demo mode answers only on a loopback address",
       });
     }
     // No stamp: nothing says the request came in on loopback.
     expect(requestRefusal("/", headers({ host: "localhost:3000" }), demo)?.status).toBe(421);
-    expect(requestRefusal("/", headers({ host: "rebind.attacker.example", [LOCAL_ADDRESS_HEADER]: "127.0.0.1" }), demo)?.status).toBe(421);
+    // A client's own claim (a request queued before the stamp was installed keeps it) is not the stamp.
+    expect(requestRefusal("/", headers({ host: "localhost:3000", [LOCAL_ADDRESS_HEADER]: "127.0.0.1" }), demo)?.status).toBe(421);
+    expect(requestRefusal("/", headers({ host: "localhost:3000", [LOCAL_ADDRESS_HEADER]: "forged-token 127.0.0.1" }), demo)?.status).toBe(421);
+    expect(requestRefusal("/", headers({ host: "rebind.attacker.example", [LOCAL_ADDRESS_HEADER]: stamp("127.0.0.1") }), demo)?.status).toBe(421);
   });
 });

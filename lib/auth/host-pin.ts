@@ -13,6 +13,22 @@ import { isLoopbackHostname, type Env } from "@/lib/env";
 /** Set on every request by the server (lib/server-bind.ts), overwriting whatever the client sent. */
 export const LOCAL_ADDRESS_HEADER = "x-tenfold-local-address";
 
+// The stamp carries a per-process token: a request queued before instrumentation installed the stamp keeps
+// whatever its client sent, and that must never pass for the server's own word.
+const TOKEN_KEY = Symbol.for("tenfold.localAddressToken");
+const holder = globalThis as { [TOKEN_KEY]?: string };
+
+export function localAddressToken(): string {
+  holder[TOKEN_KEY] ??= Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return holder[TOKEN_KEY];
+}
+
+/** The local address this process stamped on the request, or null (no stamp, or not this process's). */
+export function stampedLocalAddress(headers: Headers): string | null {
+  const [token, address] = (headers.get(LOCAL_ADDRESS_HEADER) ?? "").split(" ");
+  return holder[TOKEN_KEY] && token === holder[TOKEN_KEY] && address ? address : null;
+}
+
 // Answered whatever the Host: a load balancer's or orchestrator's health check uses its own name (or the
 // pod's IP) and learns nothing but "ok"; the cron routes take only the CRON_SECRET bearer, which a rebinding
 // page does not have, and are called by schedulers on internal names.
@@ -43,7 +59,7 @@ export type Refusal = { status: 421; error: string };
 /** Why this request must not be served, or null. `headers` are the request's as it arrived. */
 export function requestRefusal(pathname: string, headers: Headers, env: Pick<Env, "TENFOLD_URL" | "TENFOLD_DEMO_MODE">): Refusal | null {
   if (env.TENFOLD_DEMO_MODE) {
-    const local = headers.get(LOCAL_ADDRESS_HEADER);
+    const local = stampedLocalAddress(headers);
     // Fail closed: without the stamp nothing says the request came in on loopback.
     if (!local || !isLoopbackAddress(local)) {
       return { status: 421, error: "demo mode answers only on a loopback address" };
