@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { requestRefusal } from "@/lib/auth/host-pin";
 import { NO_STORE } from "@/lib/auth/no-store";
 import { isPublicPath, PATH_HEADER } from "@/lib/auth/paths";
 import { SESSION_COOKIE } from "@/lib/auth/session-token";
 import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/auth/security-headers";
 import { authMode, getEnv } from "@/lib/env";
 
-// Every request: a fresh CSP nonce and the security headers. Requests without a session cookie are
+// Every request: a fresh CSP nonce and the security headers. Requests for another Host, or reaching a demo
+// off loopback, are refused (lib/auth/host-pin.ts). Requests without a session cookie are
 // turned away early (sign-in redirect for pages, 401 for APIs). This is only the optimistic check:
 // pages, route handlers and lib/db verify the session and the viewer's scope themselves.
 
@@ -16,9 +18,13 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(nonce, { dev: env.NODE_ENV === "development", https });
   const { pathname, search } = request.nextUrl;
 
+  // A foreign Host (DNS rebinding) or a demo reached off loopback: answered before anything else.
+  const refusal = requestRefusal(pathname, request.headers, env);
   let response: NextResponse;
   const needsSession = authMode(env) !== "demo" && !isPublicPath(pathname);
-  if (needsSession && !request.cookies.has(SESSION_COOKIE)) {
+  if (refusal) {
+    response = NextResponse.json({ error: refusal.error }, { status: refusal.status });
+  } else if (needsSession && !request.cookies.has(SESSION_COOKIE)) {
     if (pathname.startsWith("/api/")) {
       response = NextResponse.json({ error: "unauthorized" }, { status: 401 });
     } else {

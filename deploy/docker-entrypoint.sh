@@ -3,9 +3,14 @@
 set -eu
 case "${1:-web}" in
   web)
-    # server.js binds to HOSTNAME; Tenfold's HOST keeps demo mode on loopback (lib/env.ts refuses otherwise).
-    # The server validates configuration and applies migrations before serving (instrumentation.ts).
-    export HOSTNAME="${HOST:-0.0.0.0}"
+    # server.js binds to HOSTNAME. Demo mode (no sign-in) defaults to loopback, so it is reachable only
+    # from inside the container; the server itself stops if a demo listens anywhere else (instrumentation.ts).
+    # The server validates configuration and applies migrations before serving.
+    case "${TENFOLD_DEMO_MODE:-}" in
+      true|1) default_host=127.0.0.1 ;;
+      *) default_host=0.0.0.0 ;;
+    esac
+    export HOSTNAME="${HOST:-$default_host}"
     exec node server.js
     ;;
   worker)

@@ -59,7 +59,12 @@ describe("sign-in settings", () => {
     expect(env.TENFOLD_SESSION_IDLE_MINUTES).toBe(60);
     expect(env.TENFOLD_SESSION_MAX_HOURS).toBe(12);
     expect(authMode(env)).toBe("oidc");
-    expect(servingProblem(env)).toBeNull();
+    expect(servingProblem({ ...env, TENFOLD_URL: "https://tenfold.example.com" })).toBeNull();
+  });
+
+  it("refuses to serve sign-in without the public origin that pins the Host header", () => {
+    expect(servingProblem(parseEnv(oidc))).toBe("TENFOLD_URL is required with sign-in: set it to the public origin people use, such as https://tenfold.example.com.");
+    expect(servingProblem(parseEnv({ TENFOLD_DEMO_MODE: "true" }))).toBeNull();
   });
 
   it("parses group lists and the OU owner mapping", () => {

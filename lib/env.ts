@@ -118,9 +118,14 @@ const authEnvShape = {
   TENFOLD_TRUSTED_PROXIES: trustedProxies,
 };
 
-function isLoopbackUrl(url: string): boolean {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+/** localhost, *.localhost, 127.0.0.1 or ::1 (brackets allowed): names no DNS answer can point elsewhere. */
+export function isLoopbackHostname(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
   return (LOOPBACK_HOSTS as readonly string[]).includes(host) || host.endsWith(".localhost");
+}
+
+function isLoopbackUrl(url: string): boolean {
+  return isLoopbackHostname(new URL(url).hostname);
 }
 
 function checkAuthEnv(
@@ -157,6 +162,8 @@ export function authMode(env: Env): "oidc" | "demo" | "unconfigured" {
 
 /** The one line a server that cannot serve prints before it exits, or null when it may serve. */
 export function servingProblem(env: Env): string | null {
+  // The public origin pins the Host header (DNS rebinding) and builds the redirect URI.
+  if (authMode(env) === "oidc" && !env.TENFOLD_URL) return "TENFOLD_URL is required with sign-in: set it to the public origin people use, such as https://tenfold.example.com.";
   if (authMode(env) !== "unconfigured") return null;
   return "sign-in is not configured: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or TENFOLD_DEMO_MODE=true for a local demo bound to 127.0.0.1.";
 }

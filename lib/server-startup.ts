@@ -2,6 +2,7 @@ import { describeDbError } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { EnvError, getEnv, servingProblem } from "@/lib/env";
 import { getConnection } from "@/lib/db/connection";
+import { demoBindProblem } from "@/lib/server-bind";
 
 /** Runs once when a Next.js server process starts: validate configuration, then bring the schema up to date. */
 export async function startServerRuntime(): Promise<void> {
@@ -10,6 +11,12 @@ export async function startServerRuntime(): Promise<void> {
     const problem = getEnv().NODE_ENV === "production" ? servingProblem(getEnv()) : null;
     if (problem) {
       console.error(`tenfold: ${problem}`);
+      process.exit(1);
+    }
+    // Whatever started this server: a demo listening beyond loopback stops here, before any request.
+    const bindProblem = getEnv().TENFOLD_DEMO_MODE ? demoBindProblem() : null;
+    if (bindProblem) {
+      console.error(`tenfold: ${bindProblem}`);
       process.exit(1);
     }
   } catch (error) {

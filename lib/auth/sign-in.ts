@@ -102,7 +102,8 @@ export async function finishSignIn(request: Request): Promise<Response> {
     { actor: email ?? `${identity.issuer}#${identity.subject}`, action: "auth.sign_in", outcome: "success", targetType: "user", targetId: user.id, detail: { role, groups } },
     request,
   );
-  return seeOther(transaction.returnTo, [clearCookie(LOGIN_COOKIE), setCookie(SESSION_COOKIE, token, maxAgeSeconds)]);
+  // Checked again on the way out: the sealed cookie may predate a stricter rule.
+  return seeOther(safeReturnTo(transaction.returnTo), [clearCookie(LOGIN_COOKIE), setCookie(SESSION_COOKIE, token, maxAgeSeconds)]);
 }
 
 /** Ends the session for good (the row is deleted, so a copied cookie is dead too). POST, same-origin only. */

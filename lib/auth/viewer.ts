@@ -6,7 +6,8 @@ import { deleteSession, findSession, touchSession } from "@/db/store/auth";
 import { accounts } from "@/db/schema";
 import { getDb } from "@/lib/db/connection";
 import type { Db } from "@/db/client";
-import { authMode, bindHost, getEnv, type Env } from "@/lib/env";
+import { authMode, getEnv, type Env } from "@/lib/env";
+import { boundAddresses } from "@/lib/server-bind";
 import { ForbiddenError, UnauthorizedError } from "./errors";
 import { isApprover, ownerScope, type Role } from "./roles";
 import { hashSessionToken, SESSION_COOKIE, sessionExpiry, shouldTouch } from "./session-token";
@@ -91,7 +92,9 @@ export async function requireViewer(): Promise<Viewer> {
 /** Text for the demo banner; null unless demo mode is on. */
 export function demoBannerText(): string | null {
   const env = getEnv();
-  return authMode(env) === "demo" ? `Demo mode: sign-in is off. Bound to ${bindHost(env)}.` : null;
+  if (authMode(env) !== "demo") return null;
+  // Where the server really listens (read at start-up), not what HOST asked for.
+  return `Demo mode: sign-in is off. Bound to ${boundAddresses().join(", ") || "an address this server could not read"}.`;
 }
 
 // What each role may do besides reading (product.md §7). Owners act only within their scope, which
