@@ -2,8 +2,8 @@ import { once } from "node:events";
 import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { LOCAL_ADDRESS_HEADER, localAddressToken, stampedLocalAddress } from "@/lib/auth/host-pin";
-import { boundAddresses, demoBindProblem, listeningAddresses, stampLocalAddress } from "./server-bind";
+import { installPeerStamp, LOCAL_ADDRESS_HEADER, stampedLocalAddress, stampToken } from "@/lib/auth/peer";
+import { boundAddresses, demoBindProblem, listeningAddresses } from "./server-bind";
 
 // Real servers on real sockets: what instrumentation sees inside `next start` or server.js.
 const servers: Server[] = [];
@@ -44,12 +44,12 @@ describe("the demo's bind guard", () => {
   });
 
   it("stamps each request with the local address it arrived on, over whatever the client claimed", async () => {
-    stampLocalAddress();
+    installPeerStamp();
     const { server, seen } = await listen("127.0.0.1");
     const { port } = server.address() as AddressInfo;
     await get(port, { [LOCAL_ADDRESS_HEADER]: "10.9.8.7" });
     await get(port, {});
-    const stamp = `${localAddressToken()} 127.0.0.1`;
+    const stamp = `${stampToken()} 127.0.0.1`;
     expect(seen.map((headers) => headers[LOCAL_ADDRESS_HEADER])).toEqual([stamp, stamp]);
     expect(stampedLocalAddress(new Headers({ [LOCAL_ADDRESS_HEADER]: stamp }))).toBe("127.0.0.1");
   });

@@ -1,16 +1,15 @@
-import { subscribe } from "node:diagnostics_channel";
-import { Server as HttpServer, type IncomingMessage } from "node:http";
+import { Server as HttpServer } from "node:http";
 import { Server as HttpsServer } from "node:https";
-import type { Socket } from "node:net";
-import { isLoopbackAddress, LOCAL_ADDRESS_HEADER, localAddressToken } from "@/lib/auth/host-pin";
+import { isLoopbackAddress } from "@/lib/auth/host-pin";
 
 // Demo mode serves everyone as the admin, so it must only be reachable from this machine, however the
 // server was started (npm start, npm run demo, `next start`, the image's server.js). Next.js does not tell
-// instrumentation where it listens, so this reads the process's listening HTTP servers, and stamps every
-// request with the local address it arrived on for proxy.ts to check (lib/auth/host-pin.ts).
+// instrumentation where it listens, so this reads the process's listening HTTP servers; each request also
+// carries the local address it arrived on (lib/auth/peer.ts, installed first by instrumentation.ts), which
+// proxy.ts checks (lib/auth/host-pin.ts).
 
 // Shared through globalThis: instrumentation and the app are separate bundles of one process.
-const shared = globalThis as unknown as { tenfoldListening?: string[]; tenfoldStamping?: boolean };
+const shared = globalThis as unknown as { tenfoldListening?: string[] };
 
 /** The addresses this process's HTTP servers listen on ("::" or "0.0.0.0" for every interface). */
 export function listeningAddresses(): string[] {
@@ -23,24 +22,8 @@ export function listeningAddresses(): string[] {
   });
 }
 
-/** From now on every request carries the local address it arrived on; a client's own value is overwritten. */
-export function stampLocalAddress(): void {
-  if (shared.tenfoldStamping) return;
-  shared.tenfoldStamping = true;
-  // Published by Node before the server's "request" listeners run.
-  subscribe("http.server.request.start", (message) => {
-    const { request, socket } = message as { request: IncomingMessage; socket: Socket };
-    const local = `${localAddressToken()} ${socket.localAddress ?? ""}`;
-    request.headers[LOCAL_ADDRESS_HEADER] = local;
-    for (let index = 0; index < request.rawHeaders.length; index += 2) {
-      if (request.rawHeaders[index]?.toLowerCase() === LOCAL_ADDRESS_HEADER) request.rawHeaders[index + 1] = local;
-    }
-  });
-}
-
-/** Demo mode at start-up: stamps requests, records where the server listens, and says why to stop if beyond loopback. */
+/** Demo mode at start-up: records where the server listens, and says why to stop if beyond loopback. */
 export function demoBindProblem(): string | null {
-  stampLocalAddress();
   const addresses = listeningAddresses();
   shared.tenfoldListening = addresses;
   const exposed = addresses.filter((address) => !isLoopbackAddress(address));

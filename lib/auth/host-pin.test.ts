@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isExpectedHost, isLoopbackAddress, LOCAL_ADDRESS_HEADER, localAddressToken, requestRefusal } from "./host-pin";
+import { isExpectedHost, isLoopbackAddress, requestRefusal } from "./host-pin";
+import { LOCAL_ADDRESS_HEADER, stampToken } from "./peer";
 
 const publicSite = { TENFOLD_URL: "https://tenfold.example.com", TENFOLD_DEMO_MODE: false };
 const demo = { TENFOLD_URL: undefined, TENFOLD_DEMO_MODE: true };
@@ -72,7 +73,7 @@ describe("requestRefusal", () => {
   });
 
   it("answers a demo only for requests that arrived on loopback, health check included", () => {
-    const stamp = (address: string) => `${localAddressToken()} ${address}`;
+    const stamp = (address: string) => `${stampToken()} ${address}`;
     const onLoopback = { host: "localhost:3000", [LOCAL_ADDRESS_HEADER]: stamp("127.0.0.1") };
     expect(requestRefusal("/", headers(onLoopback), demo)).toBeNull();
     expect(requestRefusal("/", headers({ ...onLoopback, [LOCAL_ADDRESS_HEADER]: stamp("::1") }), demo)).toBeNull();

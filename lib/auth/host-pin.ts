@@ -1,4 +1,5 @@
 import { isLoopbackHostname, type Env } from "@/lib/env";
+import { stampedLocalAddress } from "./peer";
 
 // Two refusals made before anything else, in proxy.ts.
 //
@@ -8,26 +9,7 @@ import { isLoopbackHostname, type Env } from "@/lib/env";
 // TENFOLD_URL's host, and loopback names in demo mode (no DNS answer can make those point elsewhere).
 //
 // Demo mode on a non-loopback address: instrumentation stamps each request with the local address it
-// arrived on (lib/server-bind.ts); a demo answers only requests that arrived on loopback.
-
-/** Set on every request by the server (lib/server-bind.ts), overwriting whatever the client sent. */
-export const LOCAL_ADDRESS_HEADER = "x-tenfold-local-address";
-
-// The stamp carries a per-process token: a request queued before instrumentation installed the stamp keeps
-// whatever its client sent, and that must never pass for the server's own word.
-const TOKEN_KEY = Symbol.for("tenfold.localAddressToken");
-const holder = globalThis as { [TOKEN_KEY]?: string };
-
-export function localAddressToken(): string {
-  holder[TOKEN_KEY] ??= Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
-  return holder[TOKEN_KEY];
-}
-
-/** The local address this process stamped on the request, or null (no stamp, or not this process's). */
-export function stampedLocalAddress(headers: Headers): string | null {
-  const [token, address] = (headers.get(LOCAL_ADDRESS_HEADER) ?? "").split(" ");
-  return holder[TOKEN_KEY] && token === holder[TOKEN_KEY] && address ? address : null;
-}
+// arrived on (lib/auth/peer.ts); a demo answers only requests that arrived on loopback.
 
 // Answered whatever the Host: a load balancer's or orchestrator's health check uses its own name (or the
 // pod's IP) and learns nothing but "ok"; the cron routes take only the CRON_SECRET bearer, which a rebinding
